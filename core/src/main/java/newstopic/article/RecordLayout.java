@@ -1,0 +1,59 @@
+package newstopic.article;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a labeled record keeps its fields, for CSV and JSON Lines inputs. Immutable and
+ * thread-safe.
+ *
+ * @param header          CSV only: whether the first row names the columns; without it
+ *                        {@code columns} names them in order
+ * @param columns         CSV without header: the column names in order
+ * @param id              field holding the id, or {@code null} to derive ids from file and line
+ * @param title           field holding the headline, or {@code null} when there is none
+ * @param text            field holding the body text (required)
+ * @param labels          field holding the labels, or {@code null} for unlabeled input
+ * @param labelSeparator  separator between labels inside the labels field
+ * @param labelNames      renames raw label values (e.g. AG News class numbers to names); values
+ *                        not in the map are kept as they are
+ * @param backslashBreaks whether a backslash in a field stands for a line break ({@code \$}
+ *                        for a dollar sign), as in the AG News files
+ */
+public record RecordLayout(boolean header, List<String> columns, String id, String title, String text,
+                           String labels, String labelSeparator, Map<String, String> labelNames,
+                           boolean backslashBreaks) {
+
+    /** {@code id,title,text,labels} with a header row and {@code ;} between labels. */
+    public static final RecordLayout STANDARD = new RecordLayout(true, List.of(), "id", "title", "text",
+            "labels", ";", Map.of(), false);
+
+    /**
+     * The AG News layout: {@code class,title,description}, no header, backslash line breaks; ids
+     * are {@code ag} plus the 1-based line number, classes are named.
+     */
+    public static final RecordLayout AG_NEWS = new RecordLayout(false, List.of("class", "title", "description"),
+            null, "title", "description", "class", ";",
+            Map.of("1", "world", "2", "sports", "3", "business", "4", "scitech"), true);
+
+    public RecordLayout {
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(labelSeparator, "labelSeparator");
+        labelNames = Map.copyOf(labelNames);
+        if (!header && columns.isEmpty()) {
+            throw new IllegalArgumentException("a layout without header row must name its columns");
+        }
+    }
+
+    /** This layout reading labels from another field (or none, for {@code null}). */
+    public RecordLayout withLabels(String field) {
+        return new RecordLayout(header, columns, id, title, text, field, labelSeparator, labelNames, backslashBreaks);
+    }
+
+    /** The field names this layout needs, in the order id, title, text, labels (nulls skipped). */
+    List<String> requiredFields() {
+        return java.util.stream.Stream.of(id, title, text, labels).filter(Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,98 @@
+package newstopic.features;
+
+import newstopic.text.CharTerm;
+
+/**
+ * The hashing trick: each word n-gram goes to bucket {@code hash mod 2^bits}, with a sign from
+ * another hash bit when {@link FeaturizerConfig#signed()}. Needs no fitting and no vocabulary, so
+ * its memory is fixed whatever the corpus. Word hashes are MurmurHash3; an n-gram's hash folds
+ * its words' hashes together. Immutable and thread-safe.
+ */
+public final class HashingFeaturizer implements Featurizer {
+
+    static final int SEED = 0x746f7069;
+
+    private final FeaturizerConfig config;
+    private final int mask;
+
+    public HashingFeaturizer(FeaturizerConfig config) {
+        if (config.kind() != FeaturizerConfig.Kind.HASHING) {
+            throw new IllegalArgumentException("not a hashing configuration: " + config.kind());
+        }
+        this.config = config;
+        this.mask = (1 << config.hashBits()) - 1;
+    }
+
+    @Override
+    public FeaturizerConfig config() {
+        return config;
+    }
+
+    @Override
+    public int dimension() {
+        return mask + 1;
+    }
+
+    @Override
+    public void featurize(CharSequence title, CharSequence body, Workspace ws, SparseVector out) {
+        ws.accumulator.clear();
+        if (config.titleWeight() > 0) {
+            scan(title, config.titleWeight(), ws, null);
+        }
+        scan(body, 1f, ws, null);
+        ws.accumulator.writeTo(out, config.sublinearTf(), null, config.l2());
+    }
+
+    @Override
+    public void forEachNgram(CharSequence title, CharSequence body, Workspace ws, NgramVisitor visitor) {
+        scan(title, 1f, ws, visitor);
+        scan(body, 1f, ws, visitor);
+    }
+
+    /** Adds the text's n-grams to the accumulator, or hands them to {@code visitor} when given. */
+    private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor) {
+        var pipeline = ws.pipeline.reset(text);
+        CharTerm term = pipeline.term();
+        int[] window = ws.window;
+        int n = window.length;
+        String[] recent = visitor == null ? null : new String[n];
+        int count = 0;
+        while (pipeline.next()) {
+            int wordHash = MurmurHash3.hash(term.buffer(), 0, term.length(), SEED);
+            int head = count % n;
+            window[head] = wordHash;
+            if (recent != null) {
+                recent[head] = term.toString();
+            }
+            count++;
+            int h = wordHash;
+            emit(h, weight, ws, visitor, recent, head, 1);
+            for (int len = 2; len <= n && len <= count; len++) {
+                h = MurmurHash3.combine(h, window[(head - len + 1 + n) % n]);
+                emit(MurmurHash3.fmix(h ^ len), weight, ws, visitor, recent, head, len);
+            }
+        }
+    }
+
+    private void emit(int hash, float weight, Workspace ws, NgramVisitor visitor, String[] recent, int head, int len) {
+        int index = hash & mask;
+        boolean negative = config.signed() && hash < 0;
+        if (visitor == null) {
+            ws.accumulator.add(index, negative ? -weight : weight);
+        } else {
+            visitor.visit(index, negative ? -1 : 1, join(recent, head, len));
+        }
+    }
+
+    static String join(String[] recent, int head, int len) {
+        int n = recent.length;
+        StringBuilder sb = new StringBuilder();
+        for (int k = len - 1; k >= 0; k--) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(recent[(head - k + n) % n]);
+        }
+        return sb.toString();
+    }
+}

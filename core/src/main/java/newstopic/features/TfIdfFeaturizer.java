@@ -1,0 +1,148 @@
+package newstopic.features;
+
+import java.util.Arrays;
+
+import newstopic.text.CharTerm;
+
+/**
+ * A fitted vocabulary of word n-grams with their inverse document frequencies ({@code ln((1+N) /
+ * (1+df)) + 1}, as scikit-learn smooths it). Each n-gram is keyed by its words' ids, so lookups
+ * need no strings. Made by {@link TfIdfFitter} or read back by {@link FeaturizerIO}; immutable
+ * and thread-safe.
+ */
+public final class TfIdfFeaturizer implements Featurizer {
+
+    /** Longest n-gram: three word ids of {@value #ID_BITS} bits fit in a {@code long} key. */
+    public static final int MAX_NGRAM = 3;
+    static final int ID_BITS = 21;
+    static final int MAX_WORDS = (1 << ID_BITS) - 2;
+
+    private final FeaturizerConfig config;
+    private final TermTable words;
+    private final LongIntMap features;
+    private final long[] keys;
+    private final float[] idf;
+    private final int documents;
+
+    TfIdfFeaturizer(FeaturizerConfig config, TermTable words, long[] keys, float[] idf, int documents) {
+        if (config.kind() != FeaturizerConfig.Kind.TFIDF) {
+            throw new IllegalArgumentException("not a tf-idf configuration: " + config.kind());
+        }
+        this.config = config;
+        this.words = words;
+        this.keys = keys;
+        this.idf = idf;
+        this.documents = documents;
+        this.features = new LongIntMap(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            features.put(keys[i], i);
+        }
+    }
+
+    @Override
+    public FeaturizerConfig config() {
+        return config;
+    }
+
+    @Override
+    public int dimension() {
+        return keys.length;
+    }
+
+    /** Number of documents the vocabulary was fitted on. */
+    public int documents() {
+        return documents;
+    }
+
+    /** The inverse document frequency of feature {@code index}. */
+    public float idf(int index) {
+        return idf[index];
+    }
+
+    /** The words of feature {@code index}, space-separated. */
+    public String ngram(int index) {
+        long key = keys[index];
+        StringBuilder sb = new StringBuilder();
+        for (int shift = ID_BITS * (MAX_NGRAM - 1); shift >= 0; shift -= ID_BITS) {
+            int id = (int) ((key >>> shift) & ((1L << ID_BITS) - 1)) - 1;
+            if (id >= 0) {
+                sb.append(sb.isEmpty() ? "" : " ").append(words.word(id));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void featurize(CharSequence title, CharSequence body, Workspace ws, SparseVector out) {
+        ws.accumulator.clear();
+        if (config.titleWeight() > 0) {
+            scan(title, config.titleWeight(), ws, null);
+        }
+        scan(body, 1f, ws, null);
+        ws.accumulator.writeTo(out, config.sublinearTf(), idf, config.l2());
+    }
+
+    @Override
+    public void forEachNgram(CharSequence title, CharSequence body, Workspace ws, NgramVisitor visitor) {
+        scan(title, 1f, ws, visitor);
+        scan(body, 1f, ws, visitor);
+    }
+
+    private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor) {
+        var pipeline = ws.pipeline.reset(text);
+        CharTerm term = pipeline.term();
+        int[] window = ws.window;
+        int n = window.length;
+        String[] recent = visitor == null ? null : new String[n];
+        int count = 0;
+        while (pipeline.next()) {
+            int id = words.find(term.buffer(), 0, term.length());
+            int head = count % n;
+            window[head] = id;
+            if (recent != null) {
+                recent[head] = term.toString();
+            }
+            count++;
+            long key = 0;
+            for (int len = 1; len <= n && len <= count; len++) {
+                int wordId = window[(head - len + 1 + n) % n];
+                if (wordId < 0) {
+                    break; // an unknown word ends every longer n-gram too
+                }
+                key = ngramKey(key, len, wordId);
+                int index = features.get(key, -1);
+                if (index < 0) {
+                    continue;
+                }
+                if (visitor == null) {
+                    ws.accumulator.add(index, weight);
+                } else {
+                    visitor.visit(index, 1, HashingFeaturizer.join(recent, head, len));
+                }
+            }
+        }
+    }
+
+    /**
+     * Extends the key of an n-gram ending at the current word backwards by one word: the words of
+     * an n-gram sit in the key oldest first, so keys from fitting and from lookup agree.
+     */
+    static long ngramKey(long suffixKey, int len, int firstWordId) {
+        return suffixKey | ((long) (firstWordId + 1) << (ID_BITS * (len - 1)));
+    }
+
+    /** For {@link FeaturizerIO}: words in id order. */
+    String[] wordList() {
+        String[] list = new String[words.size()];
+        Arrays.setAll(list, words::word);
+        return list;
+    }
+
+    long[] keys() {
+        return keys;
+    }
+
+    float[] idfs() {
+        return idf;
+    }
+}

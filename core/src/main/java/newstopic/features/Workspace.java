@@ -1,0 +1,21 @@
+package newstopic.features;
+
+import newstopic.text.Analyzer;
+
+/**
+ * One thread's scratch state for featurizing: the analysis chain, the window of recent words for
+ * n-grams and the per-document accumulator, all reused from document to document. Not
+ * thread-safe.
+ */
+public final class Workspace {
+
+    final Analyzer.Pipeline pipeline;
+    final FeatureAccumulator accumulator = new FeatureAccumulator();
+    /** Keys (hashes or word ids) of the last words, newest at {@code (head - 1) mod n}. */
+    final int[] window;
+
+    Workspace(FeaturizerConfig config) {
+        pipeline = new Analyzer(config.analyzer()).newPipeline();
+        window = new int[config.maxNgram()];
+    }
+}

@@ -1,0 +1,2 @@
+/** newstopic: topic tagging for English news articles. */
+package newstopic;

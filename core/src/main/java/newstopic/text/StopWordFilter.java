@@ -1,0 +1,32 @@
+package newstopic.text;
+
+/**
+ * Drops stop words from a token stream; acronyms ({@code U.S.} read as {@code us}) are kept.
+ * Not thread-safe, like the stream it wraps.
+ */
+public final class StopWordFilter implements TokenStream {
+
+    private final TokenStream input;
+    private final StopWords stopWords;
+
+    public StopWordFilter(TokenStream input, StopWords stopWords) {
+        this.input = input;
+        this.stopWords = stopWords;
+    }
+
+    @Override
+    public boolean next() {
+        CharTerm term = input.term();
+        while (input.next()) {
+            if (term.isAcronym() || !stopWords.contains(term.buffer(), 0, term.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public CharTerm term() {
+        return input.term();
+    }
+}

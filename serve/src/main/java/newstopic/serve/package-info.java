@@ -1,0 +1,2 @@
+/** HTTP prediction service. */
+package newstopic.serve;

@@ -1,0 +1,47 @@
+package newstopic.train;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code newstopic} command line. Exit codes: 0 success, 1 a failed evaluation gate or no
+ * result, 2 bad usage or bad input, 3 an unexpected internal error.
+ */
+@Command(name = "newstopic", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Tags English news articles with topics (conflict, migration, diplomacy).",
+        subcommands = {ArticlesCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Exit code for bad usage or bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for an unexpected internal error. */
+    public static final int INTERNAL = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new Errors());
+        return cli.execute(args);
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"newstopic " + toolVersion()};
+        }
+    }
+
+    static String toolVersion() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+}
