@@ -14,7 +14,6 @@ final class FeatureAccumulator {
     private float[] sums = new float[256];
     private int[] used = new int[128];
     private int count;
-    private long[] sortScratch = new long[128];
 
     void clear() {
         for (int i = 0; i < count; i++) {
@@ -58,29 +57,22 @@ final class FeatureAccumulator {
 
     /**
      * Writes the sums, transformed by {@code tf -> (sublinear ? 1 + ln tf : tf) * scale[index]}
-     * ({@code scale} may be null), L2-normalized if asked, into {@code out} in index order.
+     * ({@code scale} may be null), L2-normalized if asked, into {@code out}, in the order the
+     * features were first seen: a dot product does not need them sorted, and sorting every
+     * document cost a fifth of the featurizer's time.
      */
     void writeTo(SparseVector out, boolean sublinear, float[] scale, boolean l2) {
         out.clear();
         out.ensureCapacity(count);
-        if (sortScratch.length < count) {
-            sortScratch = new long[Math.max(count, sortScratch.length * 2)];
-        }
-        // sort slots by feature index without boxing: index in the high half, slot in the low half
-        for (int i = 0; i < count; i++) {
-            int slot = used[i];
-            sortScratch[i] = ((long) keys[slot] << 32) | slot;
-        }
-        Arrays.sort(sortScratch, 0, count);
         double norm = 0;
         for (int i = 0; i < count; i++) {
-            int slot = (int) sortScratch[i];
-            int index = (int) (sortScratch[i] >>> 32);
+            int slot = used[i];
             float tf = sums[slot];
             if (tf == 0f) {
                 continue; // signed hashing can cancel a bucket out
             }
-            float v = sublinear ? (float) Math.copySign(1 + Math.log(Math.abs(tf)), tf) : tf;
+            float v = sublinear ? sublinear(tf) : tf;
+            int index = keys[slot];
             if (scale != null) {
                 v *= scale[index];
             }
@@ -94,6 +86,15 @@ final class FeatureAccumulator {
                 values[i] *= inv;
             }
         }
+    }
+
+    private static final float ONE_PLUS_LN2 = (float) (1 + Math.log(2));
+
+    /** {@code sign(tf) * (1 + ln |tf|)}, with the usual counts 1 and 2 answered without a logarithm. */
+    private static float sublinear(float tf) {
+        float a = Math.abs(tf);
+        float v = a == 1f ? 1f : a == 2f ? ONE_PLUS_LN2 : (float) (1 + Math.log(a));
+        return tf < 0 ? -v : v;
     }
 
     private void grow() {

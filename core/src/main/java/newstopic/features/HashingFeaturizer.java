@@ -57,9 +57,11 @@ public final class HashingFeaturizer implements Featurizer {
         int n = window.length;
         String[] recent = visitor == null ? null : new String[n];
         int count = 0;
+        int head0 = -1; // slot of the previous word in the window; modulo arithmetic was too slow here
         while (pipeline.next()) {
             int wordHash = MurmurHash3.hash(term.buffer(), 0, term.length(), SEED);
-            int head = count % n;
+            int head = count < n ? count : (head0 + 1 == n ? 0 : head0 + 1);
+            head0 = head;
             window[head] = wordHash;
             if (recent != null) {
                 recent[head] = term.toString();
@@ -68,7 +70,7 @@ public final class HashingFeaturizer implements Featurizer {
             int h = wordHash;
             emit(h, weight, ws, visitor, recent, head, 1);
             for (int len = 2; len <= n && len <= count; len++) {
-                h = MurmurHash3.combine(h, window[(head - len + 1 + n) % n]);
+                h = MurmurHash3.combine(h, window[wrap(head - len + 1, n)]);
                 emit(MurmurHash3.fmix(h ^ len), weight, ws, visitor, recent, head, len);
             }
         }
@@ -91,8 +93,13 @@ public final class HashingFeaturizer implements Featurizer {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(recent[(head - k + n) % n]);
+            sb.append(recent[wrap(head - k, n)]);
         }
         return sb.toString();
+    }
+
+    /** {@code i mod n} for {@code -n < i < n}. */
+    static int wrap(int i, int n) {
+        return i < 0 ? i + n : i;
     }
 }

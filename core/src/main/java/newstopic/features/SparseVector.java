@@ -3,8 +3,9 @@ package newstopic.features;
 import java.util.Arrays;
 
 /**
- * A sparse feature vector: sorted distinct indices with float values, in reusable arrays that
- * grow as needed. Not thread-safe; reuse one per thread.
+ * A sparse feature vector: distinct indices (in the order the featurizer first met them, not
+ * sorted) with float values, in reusable arrays that grow as needed. Not thread-safe; reuse one
+ * per thread.
  */
 public final class SparseVector {
 
@@ -26,7 +27,7 @@ public final class SparseVector {
         return size;
     }
 
-    /** Indices in increasing order, valid in {@code [0, size())}. */
+    /** Distinct indices, valid in {@code [0, size())}. */
     public int[] indices() {
         return indices;
     }
@@ -58,7 +59,7 @@ public final class SparseVector {
         }
     }
 
-    /** Appends an entry; callers keep indices increasing. */
+    /** Appends an entry; callers keep indices distinct. */
     void append(int index, float value) {
         ensureCapacity(size + 1);
         indices[size] = index;
@@ -75,10 +76,14 @@ public final class SparseVector {
         return sum;
     }
 
-    /** The value at {@code index}, 0 when absent. */
+    /** The value at {@code index}, 0 when absent (a linear scan: for tests and tools, not hot paths). */
     public float get(int index) {
-        int at = Arrays.binarySearch(indices, 0, size, index);
-        return at >= 0 ? values[at] : 0f;
+        for (int i = 0; i < size; i++) {
+            if (indices[i] == index) {
+                return values[i];
+            }
+        }
+        return 0f;
     }
 
     /** A compact copy, for keeping vectors (training sets) beyond the next reuse. */

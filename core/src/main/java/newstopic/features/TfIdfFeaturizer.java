@@ -95,9 +95,11 @@ public final class TfIdfFeaturizer implements Featurizer {
         int n = window.length;
         String[] recent = visitor == null ? null : new String[n];
         int count = 0;
+        int head0 = -1; // slot of the previous word in the window; modulo arithmetic was too slow here
         while (pipeline.next()) {
             int id = words.find(term.buffer(), 0, term.length());
-            int head = count % n;
+            int head = count < n ? count : (head0 + 1 == n ? 0 : head0 + 1);
+            head0 = head;
             window[head] = id;
             if (recent != null) {
                 recent[head] = term.toString();
@@ -105,7 +107,7 @@ public final class TfIdfFeaturizer implements Featurizer {
             count++;
             long key = 0;
             for (int len = 1; len <= n && len <= count; len++) {
-                int wordId = window[(head - len + 1 + n) % n];
+                int wordId = window[wrap(head - len + 1, n)];
                 if (wordId < 0) {
                     break; // an unknown word ends every longer n-gram too
                 }
@@ -144,5 +146,9 @@ public final class TfIdfFeaturizer implements Featurizer {
 
     float[] idfs() {
         return idf;
+    }
+
+    private static int wrap(int i, int n) {
+        return HashingFeaturizer.wrap(i, n);
     }
 }

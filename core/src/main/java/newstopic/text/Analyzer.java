@@ -29,11 +29,13 @@ public final class Analyzer {
     public static final class Pipeline implements TokenStream {
 
         private final TextNormalizer normalizer;
-        private final Tokenizer tokenizer = new Tokenizer();
+        private final Tokenizer tokenizer;
         private final TokenStream output;
+        private char[] input = new char[1024];
 
         Pipeline(AnalyzerConfig config) {
             normalizer = new TextNormalizer(config);
+            tokenizer = new Tokenizer(config);
             TokenStream stream = tokenizer;
             if (config.stopWords()) {
                 stream = new StopWordFilter(stream, StopWords.english());
@@ -46,8 +48,23 @@ public final class Analyzer {
 
         /** Normalizes {@code text} and positions the stream before its first token. */
         public Pipeline reset(CharSequence text) {
-            normalizer.normalize(text);
-            tokenizer.reset(normalizer.buffer(), 0, normalizer.length());
+            int n = text.length();
+            if (input.length < n) {
+                input = new char[Math.max(n, input.length * 2)];
+            }
+            if (text instanceof String s) {
+                s.getChars(0, n, input, 0); // bulk copy: much faster than charAt per character
+            } else {
+                for (int i = 0; i < n; i++) {
+                    input[i] = text.charAt(i);
+                }
+            }
+            if (normalizer.isNeeded(input, n)) {
+                normalizer.normalize(input, n);
+                tokenizer.reset(normalizer.buffer(), 0, normalizer.length());
+            } else {
+                tokenizer.reset(input, 0, n); // plain ASCII without markup: nothing to normalize
+            }
             return this;
         }
 

@@ -1,29 +1,26 @@
 package newstopic.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Cleans text before tokenization, in one pass into a reusable buffer: NFKC, case folding, curly
- * quotes and apostrophes made straight, HTML entities decoded and tags dropped, possessive
- * {@code 's} removed, and URLs and free-standing numbers replaced by placeholder characters that
- * the {@link Tokenizer} turns into {@code <url>} and {@code <num>}.
+ * Character-level clean-up before tokenization: Unicode NFKC, curly quotes and apostrophes made
+ * straight, dashes and exotic spaces made plain, HTML entities decoded (including the {@code #39;}
+ * and {@code quot;} forms news feeds leave behind) and tags dropped. Word-level rules (case,
+ * possessives, URLs, numbers) are the {@link Tokenizer}'s.
  *
- * <p>Instances are not thread-safe: they own the output buffer. Use one per thread.
+ * <p>Most news text is plain ASCII without markup; {@link #isNeeded} finds that in one cheap scan
+ * so the analyzer can skip this pass. Instances are not thread-safe: they own the output buffer.
  */
 public final class TextNormalizer {
-
-    /** Placeholder written for a URL (a private-use code point: it never occurs in news text). */
-    public static final char URL = '\uE000';
-    /** Placeholder written for a number. */
-    public static final char NUMBER = '\uE001';
 
     private static final Map<String, Character> ENTITIES = Map.ofEntries(
             Map.entry("amp", '&'), Map.entry("lt", '<'), Map.entry("gt", '>'), Map.entry("quot", '"'),
             Map.entry("apos", '\''), Map.entry("nbsp", ' '), Map.entry("ndash", '-'), Map.entry("mdash", '-'),
             Map.entry("lsquo", '\''), Map.entry("rsquo", '\''), Map.entry("ldquo", '"'), Map.entry("rdquo", '"'),
             Map.entry("hellip", '.'), Map.entry("eacute", 'é'), Map.entry("euro", '€'), Map.entry("pound", '£'));
-
     private static final String[] BARE_ENTITIES = {"quot", "amp", "lt", "gt"};
 
     private final AnalyzerConfig config;
@@ -34,11 +31,28 @@ public final class TextNormalizer {
         this.config = config;
     }
 
-    /** Normalizes {@code text}; the result stays in {@link #buffer()} until the next call. */
-    public void normalize(CharSequence text) {
-        CharSequence in = text;
-        if (config.nfkc() && !isAscii(text) && !Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
-            in = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    /** Whether {@code text[0, len)} needs this pass: any non-ASCII character or possible markup. */
+    public boolean isNeeded(char[] text, int len) {
+        boolean markup = config.htmlEntities();
+        for (int i = 0; i < len; i++) {
+            char c = text[i];
+            if (c >= 0x80 || markup && (c == '&' || c == '#' || c == ';' || c == '<')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Normalizes {@code text[0, len)}; the result stays in {@link #buffer()} until the next call. */
+    public void normalize(char[] text, int len) {
+        CharSequence in = java.nio.CharBuffer.wrap(text, 0, len);
+        if (config.nfkc()) {
+            for (int i = 0; i < len; i++) {
+                if (text[i] >= 0x80) {
+                    in = Normalizer.normalize(in, Normalizer.Form.NFKC);
+                    break;
+                }
+            }
         }
         int n = in.length();
         if (out.length < n + 16) {
@@ -51,6 +65,12 @@ public final class TextNormalizer {
         if (config.htmlEntities()) {
             stripTags();
         }
+    }
+
+    /** Convenience for tests and tools: normalizes a string and returns the result. */
+    public String normalize(String text) {
+        normalize(text.toCharArray(), text.length());
+        return toString();
     }
 
     /** The normalized characters, valid in {@code [0, length())}. */
@@ -70,146 +90,31 @@ public final class TextNormalizer {
     /** Handles the character at {@code i} and returns the index of the next one to handle. */
     private int step(CharSequence in, int i, int n) {
         char c = in.charAt(i);
-        if (c < 0x80) {
-            if (c >= 'A' && c <= 'Z') {
-                emit(config.lowercase() ? (char) (c | 0x20) : c);
-                return i + 1;
-            }
-            if (c >= 'a' && c <= 'z') {
-                if (config.urls() && (c == 'h' || c == 'w') && atWordStart(in, i)) {
-                    int end = urlEnd(in, i, n);
-                    if (end > i) {
-                        emit(' ');
-                        emit(URL);
-                        emit(' ');
-                        return end;
-                    }
+        if (config.htmlEntities()) {
+            if (c == '&' || c == '#') {
+                int end = entity(in, i, n);
+                if (end > i) {
+                    return end;
                 }
-                if (config.htmlEntities() && (c == 'q' || c == 'a' || c == 'l' || c == 'g') && atWordStart(in, i)) {
-                    int end = bareEntity(in, i, n);
-                    if (end > i) {
-                        return end;
-                    }
-                }
-                emit(c);
-                return i + 1;
-            }
-            if (c >= '0' && c <= '9' && config.numbers() && freeStanding(in, i)) {
-                int end = numberEnd(in, i, n);
-                if (end > 0) {
-                    emit(NUMBER);
+            } else if ((c == 'q' || c == 'a' || c == 'l' || c == 'g') && (i == 0 || !Tokenizer.isWordChar(in.charAt(i - 1)))) {
+                int end = bareEntity(in, i, n);
+                if (end > i) {
                     return end;
                 }
             }
-            if (c == '&' || c == '#') {
-                if (config.htmlEntities()) {
-                    int end = entity(in, i, n);
-                    if (end > i) {
-                        return end;
-                    }
-                }
-            } else if (c == '\'' && config.possessives()) {
-                return apostrophe(in, i, n);
-            }
+        }
+        if (c < 0x80) {
             emit(c);
             return i + 1;
         }
-        return stepNonAscii(in, i, c);
-    }
-
-    private int stepNonAscii(CharSequence in, int i, char c) {
         switch (c) {
-            case '\u2018', '\u2019', '\u201B', '\u2032', '\u02BC' -> {
-                // curly apostrophes become straight ones, then get the possessive treatment
-                if (config.possessives()) {
-                    return apostrophe(in, i, in.length());
-                }
-                emit('\'');
-                return i + 1;
-            }
-            case '\u201C', '\u201D', '\u201E', '\u2033', '\u00AB', '\u00BB' -> {
-                emit('"');
-                return i + 1;
-            }
-            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212' -> {
-                emit(c == '\u2010' || c == '\u2011' ? '-' : ' ');
-                return i + 1;
-            }
-            default -> {
-            }
-        }
-        if (Character.isHighSurrogate(c) && i + 1 < in.length() && Character.isLowSurrogate(in.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, in.charAt(i + 1));
-            int folded = config.lowercase() ? Character.toLowerCase(cp) : cp;
-            emit(Character.highSurrogate(folded));
-            emit(Character.lowSurrogate(folded));
-            return i + 2;
-        }
-        if (Character.isSpaceChar(c)) {
-            emit(' ');
-        } else {
-            emit(config.lowercase() ? Character.toLowerCase(c) : c);
+            case '\u2018', '\u2019', '\u201B', '\u2032', '\u02BC' -> emit('\'');
+            case '\u201C', '\u201D', '\u201E', '\u2033', '\u00AB', '\u00BB' -> emit('"');
+            case '\u2010', '\u2011' -> emit('-');
+            case '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> emit(' ');
+            default -> emit(Character.isSpaceChar(c) ? ' ' : c);
         }
         return i + 1;
-    }
-
-    /** {@code 's} at a word's end is dropped; {@code s'} loses its apostrophe; others stay. */
-    private int apostrophe(CharSequence in, int i, int n) {
-        boolean afterLetter = i > 0 && Character.isLetter(in.charAt(i - 1));
-        if (afterLetter && i + 1 < n && (in.charAt(i + 1) | 0x20) == 's' && (i + 2 >= n || !isWordChar(in.charAt(i + 2)))) {
-            return i + 2;
-        }
-        if (afterLetter && (in.charAt(i - 1) | 0x20) == 's' && (i + 1 >= n || !isWordChar(in.charAt(i + 1)))) {
-            return i + 1;
-        }
-        emit('\'');
-        return i + 1;
-    }
-
-    /** Whether a number at {@code i} stands alone: not glued to a word ({@code g7}, {@code f-16}, {@code covid-19}). */
-    private static boolean freeStanding(CharSequence in, int i) {
-        if (i == 0) {
-            return true;
-        }
-        char before = in.charAt(i - 1);
-        if (before == '-' && i >= 2) {
-            return !isWordChar(in.charAt(i - 2));
-        }
-        return !isWordChar(before);
-    }
-
-    /** End of a number starting at {@code i}, or -1 when digits run into letters ({@code 1990s}, {@code g7}). */
-    private static int numberEnd(CharSequence in, int i, int n) {
-        int j = i;
-        while (j < n) {
-            char c = in.charAt(j);
-            if (c >= '0' && c <= '9') {
-                j++;
-            } else if ((c == ',' || c == '.') && j + 1 < n && isDigit(in.charAt(j + 1))) {
-                j += 2;
-            } else {
-                break;
-            }
-        }
-        if (j < n && isWordChar(in.charAt(j))) {
-            return -1;
-        }
-        return j;
-    }
-
-    /** End of a URL ({@code http://}, {@code https://} or {@code www.}) starting at {@code i}, or -1. */
-    private static int urlEnd(CharSequence in, int i, int n) {
-        if (!(startsWith(in, i, "http://") || startsWith(in, i, "https://") || startsWith(in, i, "www."))) {
-            return -1;
-        }
-        int j = i;
-        while (j < n && !Character.isWhitespace(in.charAt(j)) && in.charAt(j) != '"' && in.charAt(j) != '<') {
-            j++;
-        }
-        while (j > i && ".,;:!?)".indexOf(in.charAt(j - 1)) >= 0) {
-            j--; // sentence punctuation after a link is not part of it
-        }
-        return j;
     }
 
     /** Decodes {@code &name;}, {@code &#N;}, {@code &#xH;} and feed-mangled {@code #N;} at {@code i}. */
@@ -235,7 +140,7 @@ public final class TextNormalizer {
             if (digits == 0 || j >= n || in.charAt(j) != ';' || !Character.isValidCodePoint(value)) {
                 return -1;
             }
-            emitCodePointNormalized(value);
+            emitDecoded(value);
             return j + 1;
         }
         if (in.charAt(i) != '&') {
@@ -248,27 +153,28 @@ public final class TextNormalizer {
         if (end >= n || in.charAt(end) != ';') {
             return -1;
         }
-        Character decoded = ENTITIES.get(in.subSequence(j, end).toString().toLowerCase(java.util.Locale.ROOT));
+        Character decoded = ENTITIES.get(in.subSequence(j, end).toString().toLowerCase(Locale.ROOT));
         if (decoded == null) {
             return -1;
         }
-        emitCodePointNormalized(decoded);
+        emitDecoded(decoded);
         return end + 1;
     }
 
     /** Feed-mangled entities that lost their ampersand: {@code quot;}, {@code amp;}, {@code lt;}, {@code gt;}. */
     private int bareEntity(CharSequence in, int i, int n) {
         for (String name : BARE_ENTITIES) {
-            if (startsWith(in, i, name) && i + name.length() < n && in.charAt(i + name.length()) == ';') {
+            int end = i + name.length();
+            if (end < n && in.charAt(end) == ';' && in.subSequence(i, end).toString().equals(name)) {
                 emit(ENTITIES.get(name));
-                return i + name.length() + 1;
+                return end + 1;
             }
         }
         return -1;
     }
 
-    /** Decoded entities go through the same folding as literal characters. */
-    private void emitCodePointNormalized(int cp) {
+    /** A decoded character goes through the same folding as a literal one. */
+    private void emitDecoded(int cp) {
         String s = Character.toString(cp);
         for (int k = 0; k < s.length(); ) {
             k = step(s, k, s.length());
@@ -298,45 +204,12 @@ public final class TextNormalizer {
 
     private void emit(char c) {
         if (length == out.length) {
-            out = java.util.Arrays.copyOf(out, out.length * 2);
+            out = Arrays.copyOf(out, out.length * 2);
         }
         out[length++] = c;
     }
 
-    private static boolean atWordStart(CharSequence in, int i) {
-        return i == 0 || !isWordChar(in.charAt(i - 1));
-    }
-
-    private static boolean startsWith(CharSequence in, int i, String prefix) {
-        if (i + prefix.length() > in.length()) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length(); k++) {
-            if ((in.charAt(i + k) | 0x20) != prefix.charAt(k) && in.charAt(i + k) != prefix.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
     private static boolean isAsciiLetter(char c) {
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    }
-
-    static boolean isWordChar(char c) {
-        return c < 0x80 ? (isAsciiLetter(c) || isDigit(c)) : Character.isLetterOrDigit(c);
-    }
-
-    private static boolean isAscii(CharSequence s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }

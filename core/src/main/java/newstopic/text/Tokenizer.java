@@ -1,33 +1,58 @@
 package newstopic.text;
 
 /**
- * Cuts normalized text into word tokens for English news: runs of letters and digits in any
- * script (with their combining marks), words joined by hyphens or apostrophes ({@code iran-backed},
- * {@code o'brien}), dotted acronyms read as one word without dots ({@code u.s.} becomes
- * {@code us}, flagged as an acronym), and the {@link TextNormalizer} placeholders as
- * {@code <url>} and {@code <num>}. Punctuation and symbols separate tokens.
+ * Cuts text into word tokens for English news, in one pass and with no allocation per token:
+ * <ul>
+ *   <li>runs of letters and digits in any script, with their combining marks;</li>
+ *   <li>words joined by a hyphen, apostrophe or ampersand stay whole ({@code iran-backed},
+ *       {@code o'brien}, {@code at&t}); digits joined by a comma or point too ({@code 2,500});</li>
+ *   <li>dotted acronyms become one word without dots ({@code U.S.} is {@code us}, flagged as an
+ *       acronym so stop-word removal spares it);</li>
+ *   <li>case folding, the possessive {@code 's} dropped, URLs as {@code <url>} and free-standing
+ *       numbers as {@code <num>}, each as the {@link AnalyzerConfig} says.</li>
+ * </ul>
+ * Character-level clean-up (NFKC, quotes, entities) is the {@link TextNormalizer}'s, before this.
  *
- * <p>No allocation per token: each token is written into the shared {@link CharTerm}. Instances
- * are not thread-safe; reuse one per thread via {@link #reset}.
+ * <p>Instances are not thread-safe; reuse one per thread via {@link #reset}.
  */
 public final class Tokenizer implements TokenStream {
 
-    private static final boolean[] ASCII_WORD = new boolean[128];
+    private static final byte SEPARATOR = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    /** ASCII character classes; upper-case letters are folded through {@link #LOWER}. */
+    private static final byte[] CLASS = new byte[128];
+    private static final char[] LOWER = new char[128];
 
     static {
+        for (char c = 0; c < 128; c++) {
+            LOWER[c] = c;
+        }
         for (char c = 'a'; c <= 'z'; c++) {
-            ASCII_WORD[c] = true;
-            ASCII_WORD[c - 32] = true;
+            CLASS[c] = LETTER;
+            CLASS[c - 32] = LETTER;
+            LOWER[c - 32] = c;
         }
         for (char c = '0'; c <= '9'; c++) {
-            ASCII_WORD[c] = true;
+            CLASS[c] = DIGIT;
         }
     }
 
     private final CharTerm term = new CharTerm();
+    private final boolean lowercase;
+    private final boolean possessives;
+    private final boolean urls;
+    private final boolean numbers;
     private char[] text = new char[0];
     private int pos;
     private int end;
+
+    public Tokenizer(AnalyzerConfig config) {
+        this.lowercase = config.lowercase();
+        this.possessives = config.possessives();
+        this.urls = config.urls();
+        this.numbers = config.numbers();
+    }
 
     /** Starts over on {@code text[start, end)}; the array is read, not copied. */
     public void reset(char[] text, int start, int end) {
@@ -43,74 +68,165 @@ public final class Tokenizer implements TokenStream {
 
     @Override
     public boolean next() {
-        while (pos < end) {
-            char c = text[pos];
-            if (c == TextNormalizer.URL || c == TextNormalizer.NUMBER) {
-                pos++;
-                term.set(c == TextNormalizer.URL ? "<url>" : "<num>");
-                return true;
+        final char[] t = text;
+        final int e = end;
+        while (true) {
+            int p = pos;
+            while (p < e && t[p] < 0x80 && CLASS[t[p]] == SEPARATOR) {
+                p++;
             }
-            int width = wordCharWidth(pos);
-            if (width == 0) {
+            pos = p;
+            if (p >= e) {
+                return false;
+            }
+            char c = t[p];
+            if (c >= 0x80 && wordCharWidth(p) == 0) {
                 pos++;
                 continue;
+            }
+            // the fourth character of "http" or "www." filters out ordinary words before the full check
+            if (urls && p + 3 < e && (t[p + 3] == 'p' || t[p + 3] == 'P' || t[p + 3] == '.') && readUrl()) {
+                return true;
+            }
+            if (c < 0x80 && CLASS[c] == LETTER && pos + 2 < end && t[pos + 1] == '.' && isAcronymAt(pos)) {
+                readAcronym();
+                return true;
             }
             if (readWord()) {
                 return true;
             }
         }
-        return false;
     }
 
     /** Reads the word at {@code pos}; false when it was too long to keep. */
     private boolean readWord() {
-        if (isAcronymAt(pos)) {
-            return readAcronym();
-        }
-        char[] buf = term.buffer;
+        final char[] t = text;
+        final int e = end;
+        final char[] buf = term.buffer;
+        int p = pos; // a local, so the hot loop keeps it in a register
         int len = 0;
+        boolean numeric = true;
         boolean tooLong = false;
-        while (pos < end) {
-            int width = wordCharWidth(pos);
-            if (width == 0) {
-                char c = text[pos];
-                // a hyphen, apostrophe or ampersand joins two word characters (ceasefire-related, o'brien,
-                // at&t); a comma or point joins digits (2,500 and 3.5 when numbers are kept)
-                if ((c == '-' || c == '\'' || c == '&') && len > 0 && pos + 1 < end && wordCharWidth(pos + 1) > 0
-                        || (c == ',' || c == '.') && len > 0 && isDigit(text[pos - 1]) && pos + 1 < end && isDigit(text[pos + 1])) {
-                    width = 1;
-                } else {
+        while (p < e) {
+            char c = t[p];
+            if (c < 0x80) {
+                byte cls = CLASS[c];
+                if (cls != SEPARATOR) {
+                    if (cls == LETTER) {
+                        numeric = false;
+                        if (lowercase) {
+                            c = LOWER[c];
+                        }
+                    }
+                    if (len < CharTerm.MAX_LENGTH) {
+                        buf[len++] = c;
+                    } else {
+                        tooLong = true;
+                    }
+                    p++;
+                    continue;
+                }
+                if (len == 0 || p + 1 >= e || !joins(c, t[p - 1], p + 1)) {
                     break;
                 }
-            }
-            if (len + width <= CharTerm.MAX_LENGTH) {
-                buf[len] = text[pos];
-                if (width == 2) {
-                    buf[len + 1] = text[pos + 1];
+                if (c == '\'' && possessives && isPossessiveAt(p)) {
+                    p += 2;
+                    break;
                 }
-                len += width;
+                if (len < CharTerm.MAX_LENGTH) {
+                    buf[len++] = c;
+                } else {
+                    tooLong = true;
+                }
+                p++;
+                continue;
+            }
+            int width = wordCharWidth(p);
+            if (width == 0) {
+                break;
+            }
+            numeric = false;
+            if (len + width <= CharTerm.MAX_LENGTH) {
+                if (width == 1) {
+                    buf[len++] = lowercase ? Character.toLowerCase(c) : c;
+                } else {
+                    int cp = Character.toCodePoint(c, t[p + 1]);
+                    len += Character.toChars(lowercase ? Character.toLowerCase(cp) : cp, buf, len);
+                }
             } else {
                 tooLong = true;
             }
-            pos += width;
+            p += width;
         }
+        pos = p;
         term.length = len;
         term.acronym = false;
+        if (numeric && numbers) {
+            term.set("<num>");
+        }
         return !tooLong;
+    }
+
+    /**
+     * Whether {@code c} at {@code pos} joins the word before it to what follows: a hyphen,
+     * apostrophe or ampersand between word characters, a comma or point between digits.
+     */
+    private boolean joins(char c, char before, int after) {
+        return switch (c) {
+            case '-', '\'', '&' -> wordCharWidth(after) > 0;
+            case ',', '.' -> isDigit(before) && isDigit(text[after]);
+            default -> false;
+        };
+    }
+
+    /** {@code 's} ending a word. */
+    private boolean isPossessiveAt(int i) {
+        return i + 1 < end && (text[i + 1] | 0x20) == 's' && (i + 2 >= end || wordCharWidth(i + 2) == 0);
+    }
+
+    /** A URL starting at {@code pos} ({@code http://}, {@code https://} or {@code www.}) becomes {@code <url>}. */
+    private boolean readUrl() {
+        if (!(startsWith("http://") || startsWith("https://") || startsWith("www."))) {
+            return false;
+        }
+        int j = pos;
+        while (j < end && !Character.isWhitespace(text[j]) && text[j] != '"' && text[j] != '<') {
+            j++;
+        }
+        while (j > pos && ".,;:!?)'".indexOf(text[j - 1]) >= 0) {
+            j--; // sentence punctuation after a link is not part of it
+        }
+        pos = j;
+        term.set("<url>");
+        return true;
+    }
+
+    private boolean startsWith(String prefix) {
+        if (pos + prefix.length() > end) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            char c = text[pos + k];
+            if ((c < 0x80 ? LOWER[c] : c) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A single letter, a dot and another single letter: {@code u.s.}, {@code u.n.}, {@code e.g.}. */
     private boolean isAcronymAt(int i) {
-        return i + 2 < end && isLetter(i) && text[i + 1] == '.' && isLetter(i + 2)
+        return (i == 0 || wordCharWidth(i - 1) == 0) && isLetter(i + 2)
                 && (i + 3 >= end || text[i + 3] == '.' || wordCharWidth(i + 3) == 0);
     }
 
-    private boolean readAcronym() {
+    private void readAcronym() {
         char[] buf = term.buffer;
         int len = 0;
         while (pos < end && isLetter(pos) && len < CharTerm.MAX_LENGTH
                 && (pos + 1 >= end || text[pos + 1] == '.' || wordCharWidth(pos + 1) == 0)) {
-            buf[len++] = text[pos++];
+            char c = text[pos++];
+            buf[len++] = lowercase && c < 0x80 ? LOWER[c] : c;
             if (pos < end && text[pos] == '.') {
                 pos++;
             } else {
@@ -119,7 +235,6 @@ public final class Tokenizer implements TokenStream {
         }
         term.length = len;
         term.acronym = true;
-        return true;
     }
 
     private static boolean isDigit(char c) {
@@ -128,22 +243,24 @@ public final class Tokenizer implements TokenStream {
 
     private boolean isLetter(int i) {
         char c = text[i];
-        return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Character.isLetter(c);
+        return c < 0x80 ? CLASS[c] == LETTER : Character.isLetter(c);
     }
 
     /** 0 when {@code text[i]} is not part of a word, else the chars its code point takes (1 or 2). */
     private int wordCharWidth(int i) {
         char c = text[i];
         if (c < 0x80) {
-            return ASCII_WORD[c] ? 1 : 0;
+            return CLASS[c] == SEPARATOR ? 0 : 1;
         }
         if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text[i + 1])) {
             return isWordCodePoint(Character.toCodePoint(c, text[i + 1])) ? 2 : 0;
         }
-        if (c == TextNormalizer.URL || c == TextNormalizer.NUMBER) {
-            return 0;
-        }
         return isWordCodePoint(c) ? 1 : 0;
+    }
+
+    /** Whether {@code c} can be part of a word (letters and digits of any script). */
+    static boolean isWordChar(char c) {
+        return c < 0x80 ? CLASS[c] != SEPARATOR : isWordCodePoint(c);
     }
 
     private static boolean isWordCodePoint(int cp) {

@@ -1,30 +1,40 @@
 package newstopic.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
 
-    private static String normalize(AnalyzerConfig config, String text) {
-        TextNormalizer n = new TextNormalizer(config);
-        n.normalize(text);
-        return n.toString();
+    private final TextNormalizer normalizer = new TextNormalizer(AnalyzerConfig.DEFAULT);
+
+    @Test
+    void straightensQuotesAndFoldsDashesAndSpaces() {
+        assertEquals("\"Gaza's future,\" the Minister said   don't stop cease-fire now",
+                normalizer.normalize("“Gaza’s future,” the Minister said \u2014 don’t stop cease\u2010fire\u00a0now"));
     }
 
     @Test
-    void foldsQuotesCaseAndPossessives() {
-        assertEquals("\"gaza future,\" the minister said of the migrants camp; don't",
-                normalize(AnalyzerConfig.DEFAULT, "“Gaza’s future,” the Minister said of the migrants’ camp; don’t"));
+    void decodesEntitiesIncludingMangledOnesAndDropsTags() {
+        assertEquals("'x'  bold  \"q \" A&B it's & #9 x;",
+                normalizer.normalize("#39;x#39; &lt;b&gt;bold&lt;/b&gt; quot;q quot; A&amp;B it&#x27;s &amp; #9 x;"));
     }
 
     @Test
-    void placeholdersUsePrivateUseCharacters() {
-        assertEquals("up \uE001 percent at  \uE000 ", normalize(AnalyzerConfig.DEFAULT, "Up 3.5 percent at http://a.b/c"));
+    void appliesNfkc() {
+        assertEquals("fine FULL café", normalizer.normalize("ﬁne ＦＵＬＬ cafe\u0301"));
     }
 
     @Test
-    void dashesSeparateWordsButHyphensJoinThem() {
-        assertEquals("war   talks cease-fire", normalize(AnalyzerConfig.DEFAULT, "war \u2014 talks cease\u2010fire"));
+    void plainAsciiWithoutMarkupNeedsNoPass() {
+        char[] plain = "Talks resume in Geneva, officials say (AFP).".toCharArray();
+        assertFalse(normalizer.isNeeded(plain, plain.length));
+        for (String s : new String[] {"caf\u00e9", "a &amp; b", "#39;", "x; y", "<b>"}) {
+            assertTrue(normalizer.isNeeded(s.toCharArray(), s.length()), s);
+        }
+        TextNormalizer off = new TextNormalizer(new AnalyzerConfig(true, true, false, true, true, true, false, false));
+        assertFalse(off.isNeeded("a &amp; b".toCharArray(), 9));
     }
 }

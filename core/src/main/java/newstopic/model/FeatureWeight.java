@@ -1,0 +1,5 @@
+package newstopic.model;
+
+/** A named feature and its weight for one label, as listed by {@code inspect}. Immutable. */
+public record FeatureWeight(String ngram, double weight) {
+}

@@ -1,0 +1,9 @@
+package newstopic.model;
+
+/** How a model decides labels. */
+public enum Mode {
+    /** Each label decided on its own: any number of labels per article, possibly none. */
+    MULTI,
+    /** Exactly one label per article: the most probable one (classic topic benchmarks). */
+    SINGLE
+}

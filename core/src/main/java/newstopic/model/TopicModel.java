@@ -1,0 +1,109 @@
+package newstopic.model;
+
+import newstopic.features.Featurizer;
+import newstopic.features.SparseVector;
+
+/**
+ * A trained linear topic model: a featurizer, one weight vector and bias per label, and the header
+ * that says how margins become probabilities and decisions. Weights are stored feature-major
+ * ({@code weights[feature * labels + label]}), so scoring a sparse vector reads each feature's
+ * weights from one place. Immutable and thread-safe (the arrays are never modified after
+ * construction).
+ */
+public final class TopicModel {
+
+    private final ModelHeader header;
+    private final Featurizer featurizer;
+    private final float[] weights;
+    private final float[] bias;
+    private final int labelCount;
+
+    public TopicModel(ModelHeader header, Featurizer featurizer, float[] weights, float[] bias) {
+        this.header = header;
+        this.featurizer = featurizer;
+        this.labelCount = header.labels().size();
+        if (bias.length != labelCount) {
+            throw new IllegalArgumentException("expected " + labelCount + " biases, got " + bias.length);
+        }
+        if (weights.length != (long) featurizer.dimension() * labelCount) {
+            throw new IllegalArgumentException("expected " + (long) featurizer.dimension() * labelCount
+                    + " weights, got " + weights.length);
+        }
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    public ModelHeader header() {
+        return header;
+    }
+
+    public Featurizer featurizer() {
+        return featurizer;
+    }
+
+    public int labelCount() {
+        return labelCount;
+    }
+
+    /** The weight of {@code feature} for label number {@code label}. */
+    public float weight(int feature, int label) {
+        return weights[feature * labelCount + label];
+    }
+
+    public float bias(int label) {
+        return bias[label];
+    }
+
+    /** Writes each label's margin ({@code w . x + b}) into {@code margins}. */
+    public void margins(SparseVector x, double[] margins) {
+        int l = labelCount;
+        for (int k = 0; k < l; k++) {
+            margins[k] = bias[k];
+        }
+        int[] idx = x.indices();
+        float[] val = x.values();
+        for (int i = 0, n = x.size(); i < n; i++) {
+            int base = idx[i] * l;
+            float v = val[i];
+            for (int k = 0; k < l; k++) {
+                margins[k] += v * weights[base + k];
+            }
+        }
+    }
+
+    /** Turns margins into calibrated probabilities, in place; single mode makes them sum to 1. */
+    public void probabilities(double[] margins) {
+        double sum = 0;
+        for (int k = 0; k < labelCount; k++) {
+            margins[k] = header.calibration().get(k).probability(margins[k]);
+            sum += margins[k];
+        }
+        if (header.mode() == Mode.SINGLE && sum > 0) {
+            for (int k = 0; k < labelCount; k++) {
+                margins[k] /= sum;
+            }
+        }
+    }
+
+    /** Whether label {@code k} is assigned, given all labels' probabilities. */
+    public boolean decide(double[] probabilities, int k) {
+        if (header.mode() == Mode.SINGLE) {
+            for (int j = 0; j < labelCount; j++) {
+                if (probabilities[j] > probabilities[k] || (probabilities[j] == probabilities[k] && j < k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return probabilities[k] >= header.thresholds().get(k);
+    }
+
+    /** For the model file: the raw arrays. */
+    float[] weights() {
+        return weights;
+    }
+
+    float[] biases() {
+        return bias;
+    }
+}

@@ -1,0 +1,155 @@
+package newstopic.prediction;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import newstopic.article.Article;
+import newstopic.features.SparseVector;
+import newstopic.features.Workspace;
+import newstopic.model.ModelFile;
+import newstopic.model.ModelHeader;
+import newstopic.model.TopicModel;
+
+/**
+ * Classifies news articles with a trained model: the library's entry point.
+ *
+ * <pre>{@code
+ * TopicClassifier classifier = TopicClassifier.load(Path.of("models/newstopic.model"));
+ * Prediction p = classifier.classify("Envoys meet in Cairo", "Talks on a truce in Gaza resumed ...");
+ * p.labels();          // [conflict, diplomacy]
+ * p.probabilities();   // {conflict=0.91, migration=0.03, diplomacy=0.97}
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: any number of threads may classify at once and get exactly the
+ * results a single thread would. Per-thread scratch buffers are pooled and reused, so steady-state
+ * classification allocates little beyond its results.
+ */
+public final class TopicClassifier {
+
+    private final TopicModel model;
+    private final List<String> labels;
+    private final ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
+
+    public TopicClassifier(TopicModel model) {
+        this.model = model;
+        this.labels = model.header().labels();
+    }
+
+    /** Loads a model file (checked for format, version and checksum). */
+    public static TopicClassifier load(Path modelFile) throws IOException {
+        return new TopicClassifier(ModelFile.read(modelFile));
+    }
+
+    public TopicModel model() {
+        return model;
+    }
+
+    public ModelHeader header() {
+        return model.header();
+    }
+
+    /** The labels this model assigns. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** Classifies a headline and a body. */
+    public Prediction classify(String title, String text) {
+        return classify(null, title, text, 0);
+    }
+
+    /** Classifies bare text (no headline). */
+    public Prediction classify(String text) {
+        return classify(null, "", text, 0);
+    }
+
+    /** Classifies an article: headline, then captions and body. */
+    public Prediction classify(Article article) {
+        return classify(article, 0);
+    }
+
+    /** Classifies an article and names, per label, the {@code explain} n-grams that pushed its decision most. */
+    public Prediction classify(Article article, int explain) {
+        return classify(article.id(), article.title(), article.text(), explain);
+    }
+
+    /** Classifies each article, in order. */
+    public List<Prediction> classifyAll(List<Article> articles) {
+        List<Prediction> out = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            out.add(classify(a));
+        }
+        return out;
+    }
+
+    /**
+     * Classifies a headline and text; {@code explain > 0} adds per label the n-grams that pushed
+     * its decision most.
+     */
+    public Prediction classify(String id, String title, String text, int explain) {
+        Scratch s = pool.poll();
+        if (s == null) {
+            s = new Scratch(model);
+        }
+        try {
+            model.featurizer().featurize(title, text, s.workspace, s.vector);
+            double[] p = s.scores;
+            model.margins(s.vector, p);
+            model.probabilities(p);
+            List<String> assigned = new ArrayList<>(2);
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            for (int k = 0; k < labels.size(); k++) {
+                probabilities.put(labels.get(k), p[k]);
+                if (model.decide(p, k)) {
+                    assigned.add(labels.get(k));
+                }
+            }
+            Map<String, List<Contribution>> explanations = explain > 0
+                    ? explain(title, text, s, assigned, explain) : Map.of();
+            return new Prediction(id, title, assigned, probabilities, explanations);
+        } finally {
+            pool.offer(s);
+        }
+    }
+
+    private Map<String, List<Contribution>> explain(String title, String text, Scratch s, List<String> assigned, int n) {
+        Map<Integer, String> names = new HashMap<>();
+        model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram) -> names.putIfAbsent(index, ngram));
+        // forEachNgram reused the workspace: featurize again to restore the vector
+        model.featurizer().featurize(title, text, s.workspace, s.vector);
+        Map<String, List<Contribution>> out = new LinkedHashMap<>();
+        for (int k = 0; k < labels.size(); k++) {
+            boolean yes = assigned.contains(labels.get(k));
+            List<Contribution> all = new ArrayList<>();
+            for (int i = 0; i < s.vector.size(); i++) {
+                int f = s.vector.index(i);
+                double c = s.vector.value(i) * model.weight(f, k);
+                if (c != 0) {
+                    all.add(new Contribution(names.getOrDefault(f, "#" + f), c));
+                }
+            }
+            // the strongest pushes in the direction of the decision
+            all.sort((a, b) -> yes ? Double.compare(b.weight(), a.weight()) : Double.compare(a.weight(), b.weight()));
+            out.put(labels.get(k), List.copyOf(all.subList(0, Math.min(n, all.size()))));
+        }
+        return out;
+    }
+
+    /** One thread's buffers. */
+    private static final class Scratch {
+        final Workspace workspace;
+        final SparseVector vector = new SparseVector(256);
+        final double[] scores;
+
+        Scratch(TopicModel model) {
+            workspace = model.featurizer().newWorkspace();
+            scores = new double[model.labelCount()];
+        }
+    }
+}
