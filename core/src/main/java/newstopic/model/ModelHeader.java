@@ -33,6 +33,9 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         calibration = List.copyOf(calibration);
         hyperparameters = Map.copyOf(hyperparameters);
         topFeatures = Map.copyOf(topFeatures);
+        if (metrics != null && (metrics.isNull() || metrics.isMissingNode())) {
+            metrics = null; // JSON null reads back as a node: keep one meaning for "no metrics"
+        }
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one label");
         }

@@ -33,6 +33,9 @@ final class InputOptions {
     @Option(names = "--lenient", description = "Skip bad records (reporting how many and where) instead of stopping at the first.")
     boolean lenient;
 
+    /** Set by commands that ignore input labels, so that any label vocabulary is accepted. */
+    boolean lenientLabels;
+
     RecordLayout recordLayout() {
         RecordLayout base = switch (layout) {
             case "standard" -> RecordLayout.STANDARD;
@@ -55,7 +58,11 @@ final class InputOptions {
 
     /** Reads every input, reporting skipped records and duplicates on {@code err}. */
     ReadResult read(List<String> inputs, Set<String> knownLabels, PrintWriter err) throws IOException {
-        ReadResult result = ArticleInputs.read(inputs, format, recordLayout(), new ReadOptions(lenient, knownLabels), System.in);
+        RecordLayout layout = recordLayout();
+        if (lenientLabels && layout.labels() != null) {
+            layout = layout.withLabels(null); // predict reads labeled files too, and ignores their labels
+        }
+        ReadResult result = ArticleInputs.read(inputs, format, layout, new ReadOptions(lenient, knownLabels), System.in);
         for (ReadResult.Duplicate d : result.duplicates()) {
             err.println("newstopic: note: " + d);
         }

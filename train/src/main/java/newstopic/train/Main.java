@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "newstopic", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tags English news articles with topics (conflict, migration, diplomacy).",
-        subcommands = {ArticlesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, InspectCommand.class,
+                ArticlesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad usage or bad input. */

@@ -1,0 +1,95 @@
+package newstopic.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import newstopic.features.SparseVector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(TopicModel m) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelFile.writeTo(m, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void roundTripKeepsHeaderWeightsAndScores() throws IOException {
+        TopicModel model = TestModels.small(Mode.MULTI);
+        Path file = dir.resolve("m.model");
+        ModelFile.write(model, file);
+        TopicModel back = ModelFile.read(file);
+        assertEquals(model.header(), back.header());
+        assertArrayEquals(model.weights(), back.weights());
+        assertArrayEquals(model.biases(), back.biases());
+        SparseVector v = new SparseVector();
+        double[] a = new double[2];
+        double[] b = new double[2];
+        back.featurizer().featurize("War talks", "shelling near the envoy", back.featurizer().newWorkspace(), v);
+        back.margins(v, b);
+        model.featurizer().featurize("War talks", "shelling near the envoy", model.featurizer().newWorkspace(), v);
+        model.margins(v, a);
+        assertArrayEquals(a, b);
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void truncatedCorruptForeignAndNewerFilesFailClearly() throws IOException {
+        byte[] good = bytes(TestModels.small(Mode.MULTI));
+        Path file = dir.resolve("bad.model");
+
+        Files.write(file, Arrays.copyOf(good, good.length - 10));
+        assertEquals(file + ": checksum mismatch: the file is truncated or corrupt",
+                assertThrows(ModelFormatException.class, () -> ModelFile.read(file)).getMessage());
+
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 1;
+        Files.write(file, flipped);
+        assertTrue(assertThrows(ModelFormatException.class, () -> ModelFile.read(file)).getMessage().contains("checksum mismatch"));
+
+        Files.writeString(file, "id,title,text,labels\n");
+        assertEquals(file + ": not a newstopic model file",
+                assertThrows(ModelFormatException.class, () -> ModelFile.read(file)).getMessage());
+
+        byte[] newer = good.clone();
+        ByteBuffer.wrap(newer, 8, 4).putInt(ModelFile.FORMAT + 1);
+        Files.write(file, newer);
+        assertEquals(file + ": model format 2 is newer than this newstopic reads (1); upgrade newstopic",
+                assertThrows(ModelFormatException.class, () -> ModelFile.read(file)).getMessage());
+
+        Files.write(file, Arrays.copyOf(good, 11));
+        assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+    }
+
+    @Test
+    void writingIntoAMissingFolderFailsAndLeavesNothing() {
+        Path target = dir.resolve("missing/sub/m.model");
+        assertThrows(NoSuchFileException.class, () -> ModelFile.write(TestModels.small(Mode.MULTI), target));
+        assertTrue(Files.notExists(target.getParent()));
+    }
+
+    @Test
+    void replacingAnExistingModelIsAtomic() throws IOException {
+        Path file = dir.resolve("m.model");
+        Files.writeString(file, "old");
+        ModelFile.write(TestModels.small(Mode.SINGLE), file);
+        assertEquals(Mode.SINGLE, ModelFile.read(file).header().mode());
+    }
+}

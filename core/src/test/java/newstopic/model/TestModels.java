@@ -1,0 +1,47 @@
+package newstopic.model;
+
+import java.util.List;
+import java.util.Map;
+
+import newstopic.article.Article;
+import newstopic.article.Source;
+import newstopic.features.Featurizer;
+import newstopic.features.FeaturizerConfig;
+import newstopic.features.TfIdfFitter;
+
+/** Small hand-built models for tests: weights set by hand, no training. */
+public final class TestModels {
+
+    private TestModels() {
+    }
+
+    /**
+     * Two labels over a tiny vocabulary: "war" and "shelling" push conflict, "talks" and "envoy"
+     * push diplomacy; everything else is neutral.
+     */
+    public static TopicModel small(Mode mode) {
+        List<Article> docs = List.of(
+                Article.of("a", "", "war shelling talks envoy market", new Source("t", 1), null),
+                Article.of("b", "", "war talks market weather", new Source("t", 2), null));
+        FeaturizerConfig config = FeaturizerConfig.DEFAULT.withMinDf(1).withMaxNgram(1);
+        Featurizer f = TfIdfFitter.fit(config, docs);
+        float[] w = new float[f.dimension() * 2];
+        var tfidf = (newstopic.features.TfIdfFeaturizer) f;
+        for (int i = 0; i < f.dimension(); i++) {
+            switch (tfidf.ngram(i)) {
+                case "war" -> w[i * 2] = 3f;
+                case "shelling" -> w[i * 2] = 4f;
+                case "talks" -> w[i * 2 + 1] = 3f;
+                case "envoy" -> w[i * 2 + 1] = 4f;
+                default -> {
+                }
+            }
+        }
+        ModelHeader header = new ModelHeader(List.of("conflict", "diplomacy"), mode, List.of(0.5, 0.6),
+                List.of(new Calibration(2, 0), Calibration.LOGISTIC), config, "test", Map.of("C", 1.0),
+                new Provenance("2026-01-01T00:00:00Z", "test", "25", "by hand", 7,
+                        List.of(new Provenance.InputFile("t.csv", "abc", 2)), 2, Map.of("conflict", 1)),
+                null, Map.of("conflict", List.of(new FeatureWeight("shelling", 4))));
+        return new TopicModel(header, f, w, new float[] {-1f, -1f});
+    }
+}

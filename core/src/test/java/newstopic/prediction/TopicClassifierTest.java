@@ -1,0 +1,78 @@
+package newstopic.prediction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import newstopic.model.Mode;
+import newstopic.model.TestModels;
+import org.junit.jupiter.api.Test;
+
+class TopicClassifierTest {
+
+    private final TopicClassifier multi = new TopicClassifier(TestModels.small(Mode.MULTI));
+
+    @Test
+    void decidesEachLabelByItsCalibratedThreshold() {
+        Prediction war = multi.classify("", "war and shelling");
+        assertEquals(List.of("conflict"), war.labels());
+        assertTrue(war.probabilities().get("conflict") > 0.9, war.toString());
+        assertTrue(war.probabilities().get("diplomacy") < 0.5, war.toString());
+        assertEquals(List.of("conflict", "diplomacy"), multi.classify("War talks", "an envoy arrived").labels());
+        assertEquals(List.of(), multi.classify("", "market weather").labels());
+        assertEquals(List.of("conflict", "diplomacy"), List.copyOf(war.probabilities().keySet()));
+    }
+
+    @Test
+    void singleModeAssignsExactlyOneLabelAndProbabilitiesSumToOne() {
+        TopicClassifier single = new TopicClassifier(TestModels.small(Mode.SINGLE));
+        Prediction p = single.classify("", "market weather");
+        assertEquals(1, p.labels().size());
+        assertEquals(1.0, p.probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertEquals(List.of("diplomacy"), single.classify("", "envoy talks").labels());
+    }
+
+    @Test
+    void explanationsNameTheWordsThatPushedEachDecision() {
+        Prediction p = multi.classify(null, "Shelling", "war near the market; talks", 2);
+        assertEquals("shelling", p.explanations().get("conflict").get(0).ngram());
+        assertEquals("war", p.explanations().get("conflict").get(1).ngram());
+        assertTrue(p.explanations().get("conflict").get(0).weight() > 0);
+        assertEquals(1, p.explanations().get("diplomacy").size());
+        assertEquals("talks", p.explanations().get("diplomacy").get(0).ngram());
+        // diplomacy is not assigned, so its list shows what held it back: only "talks" moved it at all
+        assertEquals(List.of("conflict"), p.labels());
+    }
+
+    @Test
+    void manyThreadsGetExactlyTheSingleThreadedResults() throws Exception {
+        List<String> texts = new ArrayList<>();
+        String[] words = {"war", "talks", "envoy", "shelling", "market", "weather", "near", "the"};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 400; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 0; w < 3 + r.nextInt(30); w++) {
+                sb.append(words[r.nextInt(words.length)]).append(' ');
+            }
+            texts.add(sb.toString());
+        }
+        List<Prediction> expected = texts.stream().map(t -> multi.classify("", t)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<Prediction>>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> texts.stream().map(x -> multi.classify("", x)).toList()));
+            }
+            for (Future<List<Prediction>> f : futures) {
+                assertEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package newstopic.train;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import newstopic.article.Article;
+import newstopic.article.ReadResult;
+import newstopic.prediction.Contribution;
+import newstopic.prediction.Prediction;
+import newstopic.prediction.TopicClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Classifies articles and prints the labels and probabilities. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Tag articles from raw pages, CSV, JSON Lines or standard input ('-').",
+                "Output: one JSON object per article (default), CSV, or a readable table."})
+final class PredictCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files, folders, or - for standard input.")
+    List<String> inputs;
+
+    @Mixin
+    ModelOption model = new ModelOption();
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Option(names = {"-o", "--output"}, description = "Output format: jsonl, csv or table. Default: ${DEFAULT-VALUE}.", defaultValue = "jsonl")
+    String output;
+
+    @Option(names = "--explain", paramLabel = "N", description = "Also give, per label, the N n-grams that pushed its decision most.", defaultValue = "0")
+    int explain;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("jsonl", "csv", "table").contains(output)) {
+            throw new UserException("unknown --output '" + output + "' (jsonl, csv or table)");
+        }
+        if (explain < 0) {
+            throw new UserException("--explain needs 0 or more, got " + explain);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        TopicClassifier classifier = TopicClassifier.load(model.path());
+        // labels in the input are ignored here: any vocabulary is accepted
+        input.lenientLabels = true;
+        ReadResult read = input.read(inputs, null, spec.commandLine().getErr());
+        List<Prediction> predictions = new ArrayList<>();
+        for (Article a : read.articles()) {
+            predictions.add(classifier.classify(a, explain));
+        }
+        switch (output) {
+            case "jsonl" -> jsonl(predictions, read.articles(), out);
+            case "csv" -> csv(predictions, classifier.labels(), out);
+            default -> table(predictions, classifier.labels(), out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void jsonl(List<Prediction> predictions, List<Article> articles, PrintWriter out) {
+        for (int i = 0; i < predictions.size(); i++) {
+            Prediction p = predictions.get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", p.id());
+            row.put("title", p.title());
+            row.put("labels", p.labels());
+            row.put("scores", rounded(p.probabilities()));
+            row.put("source", articles.get(i).source().toString());
+            if (!p.explanations().isEmpty()) {
+                Map<String, List<Map<String, Object>>> why = new LinkedHashMap<>();
+                p.explanations().forEach((label, list) -> why.put(label, list.stream()
+                        .map(c -> Map.<String, Object>of("ngram", c.ngram(), "weight", Math.round(c.weight() * 1e4) / 1e4))
+                        .toList()));
+                row.put("explanation", why);
+            }
+            out.println(JSON.writeValueAsString(row));
+        }
+    }
+
+    private static Map<String, Double> rounded(Map<String, Double> probabilities) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        probabilities.forEach((k, v) -> out.put(k, Math.round(v * 1e4) / 1e4));
+        return out;
+    }
+
+    private static void csv(List<Prediction> predictions, List<String> labels, PrintWriter out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("id", "title", "labels"));
+        labels.forEach(l -> header.add(l + "_score"));
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (Prediction p : predictions) {
+                List<Object> row = new ArrayList<>(List.of(p.id(), p.title(), String.join(";", p.labels())));
+                labels.forEach(l -> row.add("%.4f".formatted(p.probabilities().get(l))));
+                printer.printRecord(row);
+            }
+        }
+    }
+
+    private static void table(List<Prediction> predictions, List<String> labels, PrintWriter out) {
+        StringBuilder head = new StringBuilder("%-28s".formatted("labels"));
+        labels.forEach(l -> head.append(" %10s".formatted(l)));
+        out.println(head.append("  title"));
+        for (Prediction p : predictions) {
+            StringBuilder row = new StringBuilder("%-28s".formatted(p.labels().isEmpty() ? "-" : String.join(",", p.labels())));
+            labels.forEach(l -> row.append(" %10.3f".formatted(p.probabilities().get(l))));
+            String title = p.title().length() > 70 ? p.title().substring(0, 67) + "..." : p.title();
+            out.println(row.append("  ").append(title));
+            for (Map.Entry<String, List<Contribution>> e : p.explanations().entrySet()) {
+                StringBuilder why = new StringBuilder("    " + e.getKey() + ": ");
+                for (Contribution c : e.getValue()) {
+                    why.append("%s (%+.3f) ".formatted(c.ngram(), c.weight()));
+                }
+                out.println(why.toString().stripTrailing());
+            }
+        }
+    }
+}
