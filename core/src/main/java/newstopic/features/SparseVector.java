@@ -86,6 +86,15 @@ public final class SparseVector {
         return 0f;
     }
 
+    /** A compact copy with each value multiplied by {@code factors[index]}. */
+    public SparseVector scaled(float[] factors) {
+        SparseVector c = copy();
+        for (int i = 0; i < size; i++) {
+            c.values[i] *= factors[indices[i]];
+        }
+        return c;
+    }
+
     /** A compact copy, for keeping vectors (training sets) beyond the next reuse. */
     public SparseVector copy() {
         SparseVector c = new SparseVector(size);

@@ -60,6 +60,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--C", description = "SVM regularization: larger fits the training data more closely. Default: ${DEFAULT-VALUE}.", defaultValue = "0.5")
     double c;
 
+    @Option(names = "--class-weight", description = "balanced (each label's rare side weighs more) or none. Default: balanced for --mode multi, none for single (classes compete by argmax).")
+    String classWeight;
+
+    @Option(names = "--nb-alpha", description = "Naive Bayes smoothing (nb, cnb and the ensembles). Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
+    double nbAlpha;
+
     @Option(names = "--features", description = "tfidf (fitted vocabulary) or hashing. Default: ${DEFAULT-VALUE}.", defaultValue = "tfidf")
     String features;
 
@@ -123,7 +129,8 @@ final class TrainCommand implements Callable<Integer> {
         if (articles.isEmpty()) {
             throw new UserException("no articles found in " + String.join(", ", in));
         }
-        TrainSettings settings = new TrainSettings(labels, parseMode(mode), featurizerConfig(), learner, c, folds, seed,
+        TrainSettings settings = new TrainSettings(labels, parseMode(mode), featurizerConfig(), learner, c, nbAlpha,
+                balanced(), folds, seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), nearDuplicate);
         log.printf("training on %d articles from %s%n", articles.size(), String.join(", ", in));
         Trainer.Result result = new Trainer(settings, new Progress(quiet), log)
@@ -135,6 +142,17 @@ final class TrainCommand implements Callable<Integer> {
                     (System.nanoTime() - start) / 1e9);
         }
         return 0;
+    }
+
+    private boolean balanced() {
+        if (classWeight == null) {
+            return parseMode(mode) == Mode.MULTI;
+        }
+        return switch (classWeight) {
+            case "balanced" -> true;
+            case "none" -> false;
+            default -> throw new UserException("unknown --class-weight '" + classWeight + "' (balanced or none)");
+        };
     }
 
     static Mode parseMode(String mode) {

@@ -13,15 +13,17 @@ import newstopic.model.Mode;
  * @param featurizer    text to features
  * @param learner       svm, logreg, maxent, nb, cnb, or auto (chosen by cross-validation)
  * @param c             the SVM's regularization constant
+ * @param nbAlpha       naive Bayes additive smoothing
+ * @param balanced      weigh each label's positive and negative examples inversely to their frequency
  * @param folds         cross-validation folds for calibration, thresholds and metrics (2 or more)
  * @param seed          makes folds and learners repeatable
  * @param threads       worker threads
  * @param nearDuplicate Jaccard similarity of word 3-shingles from which two articles count as copies
  */
-record TrainSettings(List<String> labels, Mode mode, FeaturizerConfig featurizer, String learner, double c,
+record TrainSettings(List<String> labels, Mode mode, FeaturizerConfig featurizer, String learner, double c, double nbAlpha, boolean balanced,
                      int folds, long seed, int threads, double nearDuplicate) {
 
-    static final List<String> LEARNERS = List.of("svm", "logreg", "maxent", "nb", "cnb", "auto");
+    static final List<String> LEARNERS = List.of("svm", "nbsvm", "svm+cnb", "svm+nb", "logreg", "maxent", "nb", "cnb", "auto");
 
     TrainSettings {
         if (!LEARNERS.contains(learner)) {

@@ -33,7 +33,9 @@ import newstopic.model.Provenance;
 import newstopic.model.TopicModel;
 import newstopic.train.learn.BinaryLearner;
 import newstopic.train.learn.LinearSvm;
+import newstopic.train.learn.Ensemble;
 import newstopic.train.learn.LinearWeights;
+import newstopic.train.learn.NbSvm;
 import newstopic.train.learn.SmileLearners;
 import newstopic.train.learn.TrainingSet;
 import smile.classification.DiscreteNaiveBayes;
@@ -226,16 +228,25 @@ final class Trainer {
 
     private List<BinaryLearner> candidates() {
         return switch (settings.learner()) {
-            case "svm" -> List.of(new LinearSvm(settings.c()));
+            case "svm" -> List.of(svm(settings.c()));
+            case "nbsvm" -> List.of(new NbSvm(svm(settings.c()), 1.0));
+            case "svm+cnb" -> List.of(new Ensemble(List.of(svm(settings.c()),
+                    SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.CNB, settings.nbAlpha()))));
+            case "svm+nb" -> List.of(new Ensemble(List.of(svm(settings.c()),
+                    SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.MULTINOMIAL, settings.nbAlpha()))));
             case "logreg" -> List.of(SmileLearners.logistic(0.1));
             case "maxent" -> List.of(SmileLearners.maxent(0.1));
-            case "nb" -> List.of(SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.MULTINOMIAL, 0.1));
-            case "cnb" -> List.of(SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.CNB, 0.1));
-            case "auto" -> List.of(new LinearSvm(0.3), new LinearSvm(1.0), new LinearSvm(3.0),
-                    SmileLearners.logistic(0.1), SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.MULTINOMIAL, 0.1),
-                    SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.CNB, 0.1));
+            case "nb" -> List.of(SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.MULTINOMIAL, settings.nbAlpha()));
+            case "cnb" -> List.of(SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.CNB, settings.nbAlpha()));
+            case "auto" -> List.of(svm(0.3), svm(1.0), svm(3.0),
+                    SmileLearners.logistic(0.1), SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.MULTINOMIAL, settings.nbAlpha()),
+                    SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.CNB, settings.nbAlpha()));
             default -> throw new IllegalStateException(settings.learner());
         };
+    }
+
+    private LinearSvm svm(double c) {
+        return new LinearSvm(c, settings.balanced(), 0.1, 200);
     }
 
     private static String describe(BinaryLearner learner) {
