@@ -70,6 +70,25 @@ class AnalyzerTest {
     }
 
     @Test
+    void cachedStemsEqualFreshOnesAcrossCacheResets() {
+        AnalyzerConfig config = DEFAULT.withStem(true);
+        Analyzer.Pipeline pipeline = new Analyzer(config).newPipeline();
+        PorterStemmer stemmer = new PorterStemmer();
+        String[] suffixes = {"ing", "ations", "ness", "ies", "ed", "fulness", "ly", "s"};
+        // more distinct words than the cache holds, seen twice: the second pass reads the cache
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 40_000; i++) {
+                String word = "w" + Integer.toString(i, 26).replaceAll("[0-9]", "x") + suffixes[i % suffixes.length];
+                pipeline.reset(word);
+                pipeline.next();
+                char[] expected = word.toCharArray();
+                int n = stemmer.stem(expected, 0, expected.length);
+                assertEquals(new String(expected, 0, n), pipeline.term().toString(), word);
+            }
+        }
+    }
+
+    @Test
     void everyNormalizationCanBeTurnedOff() {
         assertEquals(List.of("Iraq's", "2,500", "3.5", "https", "ab", "cd", "amp", "Q"),
                 tokens(NOTHING, "Iraq's 2,500 3.5. https://ab.cd &amp; Q"));

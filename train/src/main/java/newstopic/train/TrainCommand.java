@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mode", description = "multi (each label on its own, possibly none) or single (exactly one label per article). Default: ${DEFAULT-VALUE}.", defaultValue = "multi")
     String mode;
 
-    @Option(names = "--learner", description = "svm, logreg, maxent, nb, cnb, or auto (picked by cross-validation). Default: ${DEFAULT-VALUE}.", defaultValue = "svm")
+    @Option(names = "--learner", description = "svm+cnb (SVM and complement naive Bayes averaged), svm, nbsvm, svm+nb, logreg, maxent, nb, cnb, or auto (picked by cross-validation). Default: ${DEFAULT-VALUE}.", defaultValue = "svm+cnb")
     String learner;
 
     @Option(names = "--C", description = "SVM regularization: larger fits the training data more closely. Default: ${DEFAULT-VALUE}.", defaultValue = "0.5")
@@ -90,10 +90,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-sublinear", description = "Use raw term counts instead of 1 + ln(count).")
     boolean noSublinear;
 
-    @Option(names = "--stop-words", description = "Drop English stop words.")
+    @Option(names = "--stop-words", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Drop English stop words (default; --no-stop-words keeps them).")
     boolean stopWords;
 
-    @Option(names = "--stem", description = "Porter-stem words.")
+    @Option(names = "--stem", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Porter-stem words (default; --no-stem keeps them whole).")
     boolean stem;
 
     @Option(names = "--cv", paramLabel = "K", description = "Cross-validation folds for calibration, thresholds and metrics. Default: ${DEFAULT-VALUE}.", defaultValue = "5")

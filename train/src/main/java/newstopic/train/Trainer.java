@@ -35,6 +35,7 @@ import newstopic.train.learn.BinaryLearner;
 import newstopic.train.learn.LinearSvm;
 import newstopic.train.learn.Ensemble;
 import newstopic.train.learn.LinearWeights;
+import newstopic.train.learn.MultinomialNb;
 import newstopic.train.learn.NbSvm;
 import newstopic.train.learn.SmileLearners;
 import newstopic.train.learn.TrainingSet;
@@ -85,6 +86,11 @@ final class Trainer {
             double bestScore = -1;
             for (BinaryLearner learner : candidates) {
                 double[][] oof = outOfFold(learner, folds, truth, fold, pool);
+                if (candidates.size() == 1) {
+                    best = learner; // nothing to choose between: the report scores it once, below
+                    bestOof = oof;
+                    break;
+                }
                 double score = settings.mode() == Mode.SINGLE ? accuracy(oof, truth, fold, labels).mean()
                         : foldF1(oof, truth, fold, labels).micro.mean();
                 scores.put(describe(learner), score);
@@ -230,10 +236,8 @@ final class Trainer {
         return switch (settings.learner()) {
             case "svm" -> List.of(svm(settings.c()));
             case "nbsvm" -> List.of(new NbSvm(svm(settings.c()), 1.0));
-            case "svm+cnb" -> List.of(new Ensemble(List.of(svm(settings.c()),
-                    SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.CNB, settings.nbAlpha()))));
-            case "svm+nb" -> List.of(new Ensemble(List.of(svm(settings.c()),
-                    SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.MULTINOMIAL, settings.nbAlpha()))));
+            // for one label against the rest, complement and multinomial naive Bayes coincide
+            case "svm+cnb", "svm+nb" -> List.of(new Ensemble(List.of(svm(settings.c()), new MultinomialNb(settings.nbAlpha()))));
             case "logreg" -> List.of(SmileLearners.logistic(0.1));
             case "maxent" -> List.of(SmileLearners.maxent(0.1));
             case "nb" -> List.of(SmileLearners.naiveBayes(DiscreteNaiveBayes.Model.MULTINOMIAL, settings.nbAlpha()));
@@ -424,7 +428,11 @@ final class Trainer {
 
     /** Single-label: per fold, the most probable label (calibrated on the other folds) against the truth. */
     private CvReport.Summary accuracy(double[][] oof, boolean[][] truth, int[] fold, List<String> labels) {
-        return CvReport.Summary.of(singleLabelFolds(oof, truth, fold, labels).stream()
+        return accuracy(singleLabelFolds(oof, truth, fold, labels));
+    }
+
+    private static CvReport.Summary accuracy(List<List<LabelMetrics>> perFold) {
+        return CvReport.Summary.of(perFold.stream()
                 .map(ms -> {
                     int correct = ms.stream().mapToInt(LabelMetrics::truePositives).sum();
                     int total = ms.stream().mapToInt(LabelMetrics::support).sum();
@@ -479,7 +487,7 @@ final class Trainer {
             perFold = singleLabelFolds(oof, truth, fold, labels);
             micro = CvReport.Summary.of(perFold.stream().map(ms -> LabelMetrics.micro(ms).f1()).toList());
             macro = CvReport.Summary.of(perFold.stream().map(LabelMetrics::macroF1).toList());
-            accuracy = accuracy(oof, truth, fold, labels);
+            accuracy = accuracy(perFold);
         } else {
             FoldF1 f1 = foldF1(oof, truth, fold, labels);
             perFold = f1.perFold();
@@ -500,7 +508,9 @@ final class Trainer {
                     CvReport.Summary.of(perFold.stream().map(ms -> ms.get(label).recall()).toList()),
                     CvReport.Summary.of(perFold.stream().map(ms -> ms.get(label).f1()).toList()), support));
         }
-        return new CvReport(settings.folds(), describe(learner), scores, perLabel, micro, macro, accuracy, groups);
+        Map<String, Double> candidateScores = scores.isEmpty()
+                ? Map.of(describe(learner), accuracy != null ? accuracy.mean() : micro.mean()) : scores;
+        return new CvReport(settings.folds(), describe(learner), candidateScores, perLabel, micro, macro, accuracy, groups);
     }
 
     // ---- the model -------------------------------------------------------------------------

@@ -158,6 +158,39 @@ class CliTest {
     }
 
     @Test
+    void identicalTextsWithConflictingLabelsAreAnError() throws Exception {
+        Path csv = dir.resolve("conflicting.csv");
+        StringBuilder rows = new StringBuilder("id,title,text,labels\n");
+        for (int i = 0; i < 12; i++) {
+            rows.append("n").append(i).append(",Item ").append(i).append(",Markets moved on day ").append(i)
+                    .append(" as traders weighed rates.,\n");
+            rows.append("c").append(i).append(",Clash ").append(i).append(",Fighters shelled village ").append(i)
+                    .append(" near the front.,conflict\n");
+        }
+        rows.append("x1,Talks resume,Envoys met in Geneva to resume talks.,diplomacy\n");
+        rows.append("x2,Talks resume,Envoys met in Geneva to resume talks.,conflict\n");
+        Files.writeString(csv, rows.toString());
+        Result r = run("train", csv.toString(), "--model", dir.resolve("c.model").toString(), "--quiet");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("newstopic: " + csv + ":27: same text as " + csv + ":26 but labeled conflict instead of diplomacy",
+                r.err().strip());
+        assertTrue(Files.notExists(dir.resolve("c.model")));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameModel() throws Exception {
+        Path a = dir.resolve("seed-a.model");
+        Path b = dir.resolve("seed-b.model");
+        for (Path p : List.of(a, b)) {
+            assertEquals(0, run("train", RAW, "--model", p.toString(), "--cv", "2", "--seed", "5", "--quiet").code());
+        }
+        String pa = run("predict", "--model", a.toString(), CORPUS + "/levant.csv").out();
+        String pb = run("predict", "--model", b.toString(), CORPUS + "/levant.csv").out();
+        assertEquals(pa, pb);
+        assertTrue(run("inspect", "--model", a.toString(), "--json").out().contains("\"seed\" : 5"));
+    }
+
+    @Test
     void aBrokenModelFileIsAOneLineError() throws Exception {
         Path bad = dir.resolve("broken.model");
         Files.writeString(bad, "not a model");

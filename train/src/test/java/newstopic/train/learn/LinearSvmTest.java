@@ -129,6 +129,22 @@ class LinearSvmTest {
     }
 
     @Test
+    void closedFormNaiveBayesMatchesSmilesAndItsComplementVariant() {
+        TrainingSet train = synthetic(300, 0.3, 0.05, 12);
+        double alpha = 0.1;
+        float[] ours = new MultinomialNb(alpha).fit(train, 1).w();
+        float[] multinomial = SmileLearners.naiveBayes(smile.classification.DiscreteNaiveBayes.Model.MULTINOMIAL, alpha).fit(train, 1).w();
+        float[] complement = SmileLearners.naiveBayes(smile.classification.DiscreteNaiveBayes.Model.CNB, alpha).fit(train, 1).w();
+        for (int f = 0; f < 200; f++) {
+            // Smile is fed whole counts in thousandths, so its log-odds per unit are NB_SCALE times
+            // ours: the same model up to a positive scale (and the rounding of those counts)
+            double scaled = ours[f] * SmileLearners.NB_SCALE;
+            assertEquals(scaled, multinomial[f], Math.max(1, Math.abs(scaled) * 0.03), "feature " + f);
+            assertEquals(multinomial[f], complement[f], Math.abs(multinomial[f]) * 1e-5, "feature " + f);
+        }
+    }
+
+    @Test
     void smileLearnersGiveUsableLinearWeights() {
         TrainingSet train = synthetic(300, 0.3, 0.05, 10);
         TrainingSet test = synthetic(500, 0.3, 0, 11);
