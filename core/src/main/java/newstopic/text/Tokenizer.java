@@ -111,27 +111,20 @@ public final class Tokenizer implements TokenStream {
             char c = t[p];
             if (c < 0x80) {
                 byte cls = CLASS[c];
-                if (cls != SEPARATOR) {
-                    if (cls == LETTER) {
-                        numeric = false;
-                        if (lowercase) {
-                            c = LOWER[c];
-                        }
+                if (cls == SEPARATOR) {
+                    // only a joining character continues the word (and is kept in it)
+                    if (len == 0 || p + 1 >= e || !joins(c, t[p - 1], p + 1)) {
+                        break;
                     }
-                    if (len < CharTerm.MAX_LENGTH) {
-                        buf[len++] = c;
-                    } else {
-                        tooLong = true;
+                    if (c == '\'' && possessives && isPossessiveAt(p)) {
+                        p += 2;
+                        break;
                     }
-                    p++;
-                    continue;
-                }
-                if (len == 0 || p + 1 >= e || !joins(c, t[p - 1], p + 1)) {
-                    break;
-                }
-                if (c == '\'' && possessives && isPossessiveAt(p)) {
-                    p += 2;
-                    break;
+                } else if (cls == LETTER) {
+                    numeric = false;
+                    if (lowercase) {
+                        c = LOWER[c];
+                    }
                 }
                 if (len < CharTerm.MAX_LENGTH) {
                     buf[len++] = c;

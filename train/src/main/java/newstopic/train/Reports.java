@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +85,7 @@ final class Reports {
 
     /** Precision and recall at every cut point, highest scores first. */
     static double[][] prCurve(double[] scores, boolean[] truth) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        Integer[] order = Thresholds.byScoreDescending(scores);
         int positives = 0;
         for (boolean t : truth) {
             if (t) {

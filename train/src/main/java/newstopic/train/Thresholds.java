@@ -14,11 +14,7 @@ final class Thresholds {
 
     static double bestF1(double[] scores, boolean[] positive) {
         int n = scores.length;
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (x, y) -> Double.compare(scores[y], scores[x]));
+        Integer[] boxed = byScoreDescending(scores);
         int totalPos = 0;
         for (boolean p : positive) {
             if (p) {
@@ -49,5 +45,15 @@ final class Thresholds {
             }
         }
         return best;
+    }
+
+    /** Example indices ordered from the highest score to the lowest. */
+    static Integer[] byScoreDescending(double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(scores[y], scores[x]));
+        return order;
     }
 }
