@@ -22,10 +22,15 @@ import tools.jackson.databind.JsonNode;
  * @param provenance    what the model was trained on, and how
  * @param metrics       evaluation results from training (cross-validation), free-form JSON
  * @param topFeatures   per label, the n-grams with the largest positive and negative weights
+ * @param headlineRule  multi-label: for articles whose text has at least this many characters, a
+ *                      label also applies when the headline alone passes its threshold (the guide's
+ *                      "the headline is about it"; a long body would otherwise drown a headline).
+ *                      0 turns it off
  */
 public record ModelHeader(List<String> labels, Mode mode, List<Double> thresholds, List<Calibration> calibration,
                           FeaturizerConfig featurizer, String learner, Map<String, Object> hyperparameters,
-                          Provenance provenance, JsonNode metrics, Map<String, List<FeatureWeight>> topFeatures) {
+                          Provenance provenance, JsonNode metrics, Map<String, List<FeatureWeight>> topFeatures,
+                          int headlineRule) {
 
     public ModelHeader {
         labels = List.copyOf(labels);
@@ -38,6 +43,9 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         }
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one label");
+        }
+        if (headlineRule < 0) {
+            throw new IllegalArgumentException("headline rule must be 0 (off) or a length, got " + headlineRule);
         }
         if (thresholds.size() != labels.size() || calibration.size() != labels.size()) {
             throw new IllegalArgumentException("one threshold and one calibration per label expected");

@@ -13,6 +13,7 @@ import newstopic.article.Article;
 import newstopic.features.SparseVector;
 import newstopic.features.Workspace;
 import newstopic.model.ModelFile;
+import newstopic.model.Mode;
 import newstopic.model.ModelHeader;
 import newstopic.model.TopicModel;
 
@@ -25,6 +26,9 @@ import newstopic.model.TopicModel;
  * p.labels();          // [conflict, diplomacy]
  * p.probabilities();   // {conflict=0.91, migration=0.03, diplomacy=0.97}
  * }</pre>
+ *
+ * <p>In multi-label mode a label also applies to a long article whose headline alone is about it,
+ * when the model's {@link ModelHeader#headlineRule()} says so.
  *
  * <p>Immutable and thread-safe: any number of threads may classify at once and get exactly the
  * results a single thread would. Per-thread scratch buffers are pooled and reused, so steady-state
@@ -102,6 +106,17 @@ public final class TopicClassifier {
             double[] p = s.scores;
             model.margins(s.vector, p);
             model.probabilities(p);
+            int headlineRule = model.header().headlineRule();
+            if (headlineRule > 0 && model.header().mode() == Mode.MULTI && !title.isBlank() && text.length() >= headlineRule) {
+                // the headline alone decides too: its probability counts where it is the higher
+                model.featurizer().featurize(title, "", s.workspace, s.vector);
+                model.margins(s.vector, s.headline);
+                model.probabilities(s.headline);
+                for (int k = 0; k < p.length; k++) {
+                    p[k] = Math.max(p[k], s.headline[k]);
+                }
+                model.featurizer().featurize(title, text, s.workspace, s.vector);
+            }
             List<String> assigned = new ArrayList<>(2);
             Map<String, Double> probabilities = new LinkedHashMap<>();
             for (int k = 0; k < labels.size(); k++) {
@@ -146,10 +161,12 @@ public final class TopicClassifier {
         final Workspace workspace;
         final SparseVector vector = new SparseVector(256);
         final double[] scores;
+        final double[] headline;
 
         Scratch(TopicModel model) {
             workspace = model.featurizer().newWorkspace();
             scores = new double[model.labelCount()];
+            headline = new double[model.labelCount()];
         }
     }
 }

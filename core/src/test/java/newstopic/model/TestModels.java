@@ -20,6 +20,11 @@ public final class TestModels {
      * push diplomacy; everything else is neutral.
      */
     public static TopicModel small(Mode mode) {
+        return small(mode, 0);
+    }
+
+    /** As {@link #small(Mode)}, with the headline rule for texts of {@code headlineRule} characters. */
+    public static TopicModel small(Mode mode, int headlineRule) {
         List<Article> docs = List.of(
                 Article.of("a", "", "war shelling talks envoy market", new Source("t", 1), null),
                 Article.of("b", "", "war talks market weather", new Source("t", 2), null));
@@ -41,7 +46,7 @@ public final class TestModels {
                 List.of(new Calibration(2, 0), Calibration.LOGISTIC), config, "test", Map.of("C", 1.0),
                 new Provenance("2026-01-01T00:00:00Z", "test", "25", "by hand", 7,
                         List.of(new Provenance.InputFile("t.csv", "abc", 2)), 2, Map.of("conflict", 1)),
-                null, Map.of("conflict", List.of(new FeatureWeight("shelling", 4))));
+                null, Map.of("conflict", List.of(new FeatureWeight("shelling", 4))), headlineRule);
         return new TopicModel(header, f, w, new float[] {-1f, -1f});
     }
 }

@@ -29,6 +29,21 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aLongArticleAlsoTakesTheLabelsItsHeadlineAloneEarns() {
+        // 50 repetitions of four weighted words drown the headline: diplomacy's margin over the
+        // whole article is about 0.19 (probability 0.55, under its 0.6 threshold); the headline
+        // alone gives about 4.0
+        String body = "war shelling market weather ".repeat(50);
+        TopicClassifier ruled = new TopicClassifier(TestModels.small(Mode.MULTI, 200));
+        assertEquals(List.of("conflict"), multi.classify("Envoy talks", body).labels());
+        assertEquals(List.of("conflict", "diplomacy"), ruled.classify("Envoy talks", body).labels());
+        assertTrue(ruled.classify("Envoy talks", body).probabilities().get("diplomacy") > 0.95);
+        // short texts are judged as a whole, as before
+        String shortBody = "war shelling market weather ".repeat(5);
+        assertEquals(multi.classify("Envoy talks", shortBody), ruled.classify("Envoy talks", shortBody));
+    }
+
+    @Test
     void singleModeAssignsExactlyOneLabelAndProbabilitiesSumToOne() {
         TopicClassifier single = new TopicClassifier(TestModels.small(Mode.SINGLE));
         Prediction p = single.classify("", "market weather");

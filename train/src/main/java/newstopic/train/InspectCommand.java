@@ -52,6 +52,9 @@ final class InspectCommand implements Callable<Integer> {
                 h.featurizer().kind().name().toLowerCase(), h.featurizer().maxNgram(), m.featurizer().dimension(),
                 h.featurizer().titleWeight());
         out.printf("learner    %s %s%n", h.learner(), h.hyperparameters());
+        if (h.headlineRule() > 0) {
+            out.printf("headline   a label also applies when the headline alone earns it, in texts of %d+ characters%n", h.headlineRule());
+        }
         out.printf("trained    %s with newstopic %s on Java %s, seed %d%n", p.createdAt(), p.toolVersion(), p.javaVersion(), p.seed());
         out.printf("command    %s%n", p.command());
         out.printf("articles   %d %s%n", p.articles(), p.labelCounts());

@@ -110,6 +110,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--near-duplicate", description = "Shingle similarity from which two articles are copies kept in one fold. Default: ${DEFAULT-VALUE}.", defaultValue = "0.8")
     double nearDuplicate;
 
+    @Option(names = "--headline-rule", paramLabel = "CHARS", description = "Multi-label: in articles whose text has at least CHARS characters, a label also applies when the headline alone earns it (0: off). Default: ${DEFAULT-VALUE}.", defaultValue = "600")
+    int headlineRule;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bars or notes; only errors.")
     boolean quiet;
 
@@ -134,7 +137,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = new TrainSettings(labels, parseMode(mode), featurizerConfig(), learner,
                 c != null ? c : parseMode(mode) == Mode.MULTI ? 0.25 : 0.5, nbAlpha,
                 balanced(), folds, seed,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), nearDuplicate);
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), nearDuplicate,
+                headlineRule);
         log.printf("training on %d articles from %s%n", articles.size(), String.join(", ", in));
         Trainer.Result result = new Trainer(settings, new Progress(quiet), log)
                 .train(articles, provenance(in, articles), "newstopic train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));

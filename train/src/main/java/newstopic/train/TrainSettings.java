@@ -19,9 +19,11 @@ import newstopic.model.Mode;
  * @param seed          makes folds and learners repeatable
  * @param threads       worker threads
  * @param nearDuplicate Jaccard similarity of word 3-shingles from which two articles count as copies
+ * @param headlineRule  multi-label: text length from which the headline alone can also assign a label (0 = off)
  */
 record TrainSettings(List<String> labels, Mode mode, FeaturizerConfig featurizer, String learner, double c, double nbAlpha, boolean balanced,
-                     int folds, long seed, int threads, double nearDuplicate) {
+                     int folds, long seed, int threads, double nearDuplicate,
+                     int headlineRule) {
 
     static final List<String> LEARNERS = List.of("svm", "nbsvm", "svm+cnb", "svm+nb", "logreg", "maxent", "nb", "cnb", "auto");
 

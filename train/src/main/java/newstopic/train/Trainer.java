@@ -547,7 +547,7 @@ final class Trainer {
                 System.getProperty("java.version"), command, settings.seed(), inputs, articles.size(), counts);
         ModelHeader header = new ModelHeader(labels, settings.mode(), thresholds, calibration, featurizer.config(),
                 learner.name(), hyper, provenance, JsonMapper.builder().build().valueToTree(cv),
-                topFeatures(labels, featurizer, weights, articles));
+                topFeatures(labels, featurizer, weights, articles), settings.mode() == Mode.MULTI ? settings.headlineRule() : 0);
         return new TopicModel(header, featurizer, w, bias);
     }
 

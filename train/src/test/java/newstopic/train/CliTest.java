@@ -86,6 +86,28 @@ class CliTest {
         assertEquals(f1 >= 0.999 ? 0 : 1, gate.code());
     }
 
+    /** The worked examples of the label guide, when ../shared is beside the project. */
+    @Test
+    void sharedSamplesGetTheLabelsTheGuideGivesThem() throws Exception {
+        Path samples = ROOT.resolve("../shared/samples/raw").normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(samples), "no shared samples at " + samples);
+        Path defaults = dir.resolve("defaults.model");
+        assertEquals(0, run("train", CORPUS, "--model", defaults.toString(), "--quiet").code());
+        Result r = run("predict", "--model", defaults.toString(), samples.toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (String line : r.out().lines().toList()) {
+            JsonNode p = JsonMapper.builder().build().readTree(line);
+            List<String> assigned = new java.util.ArrayList<>();
+            p.get("labels").forEach(l -> assigned.add(l.asString()));
+            labels.put(p.get("title").asString(), String.join(";", assigned));
+        }
+        assertEquals(java.util.Map.of(
+                "Iraq and US Need to Return to Dialogue Over Future of Coalition Force, Says Iraq FM", "conflict;diplomacy",
+                "Hamas Sources: Trump’s Displacement Remarks Inconsistent with US Messages", "conflict;diplomacy;migration",
+                "Tunisia Dismantles Makeshift Camp Housing Thousands of Sub-Saharan Migrants", "migration"), labels);
+    }
+
     @Test
     void predictReadsStandardInputAndExplainsInWords() {
         java.io.InputStream saved = System.in;
