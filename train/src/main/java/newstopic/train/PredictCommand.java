@@ -2,6 +2,8 @@ package newstopic.train;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +91,7 @@ final class PredictCommand implements Callable<Integer> {
             if (!p.explanations().isEmpty()) {
                 Map<String, List<Map<String, Object>>> why = new LinkedHashMap<>();
                 p.explanations().forEach((label, list) -> why.put(label, list.stream()
-                        .map(c -> Map.<String, Object>of("ngram", c.ngram(), "weight", Math.round(c.weight() * 1e4) / 1e4))
+                        .map(c -> Map.<String, Object>of("ngram", c.ngram(), "weight", fourDecimals(c.weight())))
                         .toList()));
                 row.put("explanation", why);
             }
@@ -97,10 +99,15 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Double> rounded(Map<String, Double> probabilities) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        probabilities.forEach((k, v) -> out.put(k, Math.round(v * 1e4) / 1e4));
+    /** Four decimals, written plainly ({@code 0.0002}, not {@code 2.0E-4}). */
+    private static Map<String, BigDecimal> rounded(Map<String, Double> probabilities) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        probabilities.forEach((k, v) -> out.put(k, fourDecimals(v)));
         return out;
+    }
+
+    private static BigDecimal fourDecimals(double v) {
+        return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP);
     }
 
     private static void csv(List<Prediction> predictions, List<String> labels, PrintWriter out) throws IOException {

@@ -66,6 +66,7 @@ class CliTest {
             double p = first.get("scores").get(label).asDouble();
             assertTrue(p >= 0 && p <= 1, label + " " + p);
         }
+        assertTrue(!r.out().contains("E-"), "probabilities are written plainly: " + lines.get(0));
     }
 
     @Test
