@@ -30,7 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Throughput of text analysis and featurization on short (AG-News-sized, 150-400 bytes) and long
  * (3-5 KB) articles from the bundled corpus. The {@code bytes} counter gives MB/s: JMH reports it
- * per second next to the documents per second.
+ * per second next to the documents per second. Not thread-safe: JMH gives each benchmark thread
+ * its own instance ({@code Scope.Thread}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

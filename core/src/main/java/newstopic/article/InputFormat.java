@@ -3,7 +3,7 @@ package newstopic.article;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The kinds of article input newstopic reads. */
+/** The kinds of article input newstopic reads. Immutable and thread-safe, like every enum. */
 public enum InputFormat {
     /** Decide by file name: {@code .csv}, {@code .jsonl}/{@code .ndjson}, anything else raw pages. */
     AUTO,

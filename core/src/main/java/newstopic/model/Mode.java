@@ -1,6 +1,6 @@
 package newstopic.model;
 
-/** How a model decides labels. */
+/** How a model decides labels. Immutable and thread-safe, like every enum. */
 public enum Mode {
     /** Each label decided on its own: any number of labels per article, possibly none. */
     MULTI,

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code newstopic} command line. Exit codes: 0 success, 1 a failed evaluation gate or no
- * result, 2 bad usage or bad input, 3 an unexpected internal error.
+ * result, 2 bad usage or bad input, 3 an unexpected internal error. {@link #run} builds a fresh
+ * command tree on each call, so concurrent calls do not share state.
  */
 @Command(name = "newstopic", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tags English news articles with topics (conflict, migration, diplomacy).",
