@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code newstopic} command line. Exit codes: 0 success, 1 a failed evaluation gate or no
  * result, 2 bad usage or bad input, 3 an unexpected internal error. {@link #run} builds a fresh
- * command tree on each call, so concurrent calls do not share state.
+ * command tree on each call, so concurrent calls share no state: it is thread-safe.
  */
 @Command(name = "newstopic", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tags English news articles with topics (conflict, migration, diplomacy).",
