@@ -109,13 +109,12 @@ public final class TopicClassifier {
             int headlineRule = model.header().headlineRule();
             if (headlineRule > 0 && model.header().mode() == Mode.MULTI && !title.isBlank() && text.length() >= headlineRule) {
                 // the headline alone decides too: its probability counts where it is the higher
-                model.featurizer().featurize(title, "", s.workspace, s.vector);
-                model.margins(s.vector, s.headline);
+                model.featurizer().featurize(title, "", s.workspace, s.headlineVector);
+                model.margins(s.headlineVector, s.headline);
                 model.probabilities(s.headline);
                 for (int k = 0; k < p.length; k++) {
                     p[k] = Math.max(p[k], s.headline[k]);
                 }
-                model.featurizer().featurize(title, text, s.workspace, s.vector);
             }
             List<String> assigned = new ArrayList<>(2);
             Map<String, Double> probabilities = new LinkedHashMap<>();
@@ -135,9 +134,8 @@ public final class TopicClassifier {
 
     private Map<String, List<Contribution>> explain(String title, String text, Scratch s, List<String> assigned, int n) {
         Map<Integer, String> names = new HashMap<>();
+        // forEachNgram uses the workspace's analysis chain only: the article's vector is intact
         model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram) -> names.putIfAbsent(index, ngram));
-        // forEachNgram reused the workspace: featurize again to restore the vector
-        model.featurizer().featurize(title, text, s.workspace, s.vector);
         Map<String, List<Contribution>> out = new LinkedHashMap<>();
         for (int k = 0; k < labels.size(); k++) {
             boolean yes = assigned.contains(labels.get(k));
@@ -160,6 +158,7 @@ public final class TopicClassifier {
     private static final class Scratch {
         final Workspace workspace;
         final SparseVector vector = new SparseVector(256);
+        final SparseVector headlineVector = new SparseVector(32);
         final double[] scores;
         final double[] headline;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** How inputs are read: shared by every command that reads articles. Not thread-safe (picocli fills it). */
 final class InputOptions {
 
-    @Option(names = "--format", description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, by file name).",
+    @Option(names = "--input-format", description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, by file name).",
             defaultValue = "AUTO")
     InputFormat format;
 
@@ -32,9 +32,6 @@ final class InputOptions {
 
     @Option(names = "--lenient", description = "Skip bad records (reporting how many and where) instead of stopping at the first.")
     boolean lenient;
-
-    /** Set by commands that ignore input labels, so that any label vocabulary is accepted. */
-    boolean lenientLabels;
 
     RecordLayout recordLayout() {
         RecordLayout base = switch (layout) {
@@ -58,10 +55,17 @@ final class InputOptions {
 
     /** Reads every input, reporting skipped records and duplicates on {@code err}. */
     ReadResult read(List<String> inputs, Set<String> knownLabels, PrintWriter err) throws IOException {
+        return read(inputs, recordLayout(), knownLabels, err);
+    }
+
+    /** Reads every input without its labels columns, for commands that only classify. */
+    ReadResult readUnlabeled(List<String> inputs, PrintWriter err) throws IOException {
         RecordLayout layout = recordLayout();
-        if (lenientLabels && layout.labels() != null) {
-            layout = layout.withLabels(null); // predict reads labeled files too, and ignores their labels
-        }
+        return read(inputs, layout.labels() == null ? layout : layout.withLabels(null), null, err);
+    }
+
+    private ReadResult read(List<String> inputs, RecordLayout layout, Set<String> knownLabels, PrintWriter err)
+            throws IOException {
         ReadResult result = ArticleInputs.read(inputs, format, layout, new ReadOptions(lenient, knownLabels), System.in);
         for (ReadResult.Duplicate d : result.duplicates()) {
             err.println("newstopic: note: " + d);

@@ -47,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     InputOptions input = new InputOptions();
 
-    @Option(names = {"-o", "--output"}, description = "Output format: jsonl, csv or table. Default: ${DEFAULT-VALUE}.", defaultValue = "jsonl")
+    @Option(names = {"-f", "--format"}, description = "Output format: jsonl, csv or table. Default: ${DEFAULT-VALUE}.", defaultValue = "jsonl")
     String output;
 
     @Option(names = "--explain", paramLabel = "N", description = "Also give, per label, the N n-grams that pushed its decision most.", defaultValue = "0")
@@ -56,16 +56,15 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!List.of("jsonl", "csv", "table").contains(output)) {
-            throw new UserException("unknown --output '" + output + "' (jsonl, csv or table)");
+            throw new UserException("unknown --format '" + output + "' (jsonl, csv or table)");
         }
         if (explain < 0) {
             throw new UserException("--explain needs 0 or more, got " + explain);
         }
         PrintWriter out = spec.commandLine().getOut();
         TopicClassifier classifier = TopicClassifier.load(model.path());
-        // labels in the input are ignored here: any vocabulary is accepted
-        input.lenientLabels = true;
-        ReadResult read = input.read(inputs, null, spec.commandLine().getErr());
+        // predict reads labeled files too, and ignores their labels
+        ReadResult read = input.readUnlabeled(inputs, spec.commandLine().getErr());
         List<Prediction> predictions = new ArrayList<>();
         for (Article a : read.articles()) {
             predictions.add(classifier.classify(a, explain));

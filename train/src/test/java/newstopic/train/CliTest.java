@@ -116,7 +116,7 @@ class CliTest {
             System.setIn(new java.io.ByteArrayInputStream(
                     "Envoys Push Truce as Shelling Continues\n\nMediators met both delegations in Cairo while artillery fire hit the outskirts of the city.\n"
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            Result r = run("predict", "--model", model.toString(), "--output", "table", "--explain", "3", "-");
+            Result r = run("predict", "--model", model.toString(), "--format", "table", "--explain", "3", "-");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("Envoys Push Truce as Shelling Continues"), r.out());
             assertTrue(r.out().contains("conflict: ") && r.out().contains("diplomacy: "), r.out());
@@ -124,6 +124,24 @@ class CliTest {
         } finally {
             System.setIn(saved);
         }
+    }
+
+    @Test
+    void predictTakesTheIssuesFixedShapeFormatForOutputAndInputFormatForStdin() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "{\"id\": \"j7\", \"title\": \"Boat capsizes off Lampedusa\", \"text\": \"Dozens of migrants are missing.\"}\n"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Result r = run("predict", "--model", model.toString(), "--format", "csv", "--input-format", "jsonl", "-");
+            assertEquals(0, r.code(), r.err());
+            List<String> lines = r.out().lines().toList();
+            assertEquals("id,title,labels,conflict_score,diplomacy_score,migration_score", lines.get(0));
+            assertTrue(lines.get(1).startsWith("j7,Boat capsizes off Lampedusa,migration,"), lines.get(1));
+        } finally {
+            System.setIn(saved);
+        }
+        assertEquals(2, run("predict", "--model", model.toString(), "--output", "table", RAW).code());
     }
 
     @Test
