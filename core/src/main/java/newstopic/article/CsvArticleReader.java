@@ -92,7 +92,7 @@ public final class CsvArticleReader {
             throw new ArticleFormatException(source, null, "expected %d columns, found %d"
                     .formatted(record.getParser().getHeaderMap().size(), record.size()));
         }
-        String id = layout.id() != null ? record.get(layout.id()).strip() : defaultId(source);
+        String id = layout.id() != null ? record.get(layout.id()).strip() : layout.derivedId(source);
         if (id.isEmpty()) {
             throw new ArticleFormatException(source, layout.id(), "empty id");
         }
@@ -100,16 +100,6 @@ public final class CsvArticleReader {
                 : LabeledRecords.parseLabels(record.get(layout.labels()), layout, options, source);
         String title = layout.title() == null ? "" : record.get(layout.title());
         return LabeledRecords.article(id, title, record.get(layout.text()), labels, source, layout);
-    }
-
-    private String defaultId(Source source) {
-        return layout == RecordLayout.AG_NEWS ? "ag" + source.line() : fileStem(source.file()) + "-" + source.line();
-    }
-
-    static String fileStem(String file) {
-        String base = Path.of(file).getFileName() == null ? file : Path.of(file).getFileName().toString();
-        int dot = base.lastIndexOf('.');
-        return dot > 0 ? base.substring(0, dot) : base;
     }
 
     private static String rootMessage(Throwable e) {

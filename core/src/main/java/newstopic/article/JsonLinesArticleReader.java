@@ -67,7 +67,7 @@ public final class JsonLinesArticleReader {
         }
         String id = layout.id() == null ? null : optionalString(node, layout.id(), source);
         if (id == null || id.isBlank()) {
-            id = CsvArticleReader.fileStem(source.file()) + "-" + source.line();
+            id = layout.derivedId(source);
         }
         String title = layout.title() == null ? "" : optionalString(node, layout.title(), source);
         if (!node.has(layout.text())) {

@@ -20,10 +20,12 @@ import java.util.Objects;
  *                        not in the map are kept as they are
  * @param backslashBreaks whether a backslash in a field stands for a line break ({@code \$}
  *                        for a dollar sign), as in the AG News files
+ * @param idPrefix        without an id field, ids are this prefix and the line number; {@code null}
+ *                        means the file's name without extension and a dash ({@code news-12})
  */
 public record RecordLayout(boolean header, List<String> columns, String id, String title, String text,
                            String labels, String labelSeparator, Map<String, String> labelNames,
-                           boolean backslashBreaks) {
+                           boolean backslashBreaks, String idPrefix) {
 
     /** {@code id,title,text,labels} with a header row and {@code ;} between labels. */
     public static final RecordLayout STANDARD = new RecordLayout(true, List.of(), "id", "title", "text",
@@ -35,7 +37,7 @@ public record RecordLayout(boolean header, List<String> columns, String id, Stri
      */
     public static final RecordLayout AG_NEWS = new RecordLayout(false, List.of("class", "title", "description"),
             null, "title", "description", "class", ";",
-            Map.of("1", "world", "2", "sports", "3", "business", "4", "scitech"), true);
+            Map.of("1", "world", "2", "sports", "3", "business", "4", "scitech"), true, "ag");
 
     public RecordLayout {
         columns = List.copyOf(columns);
@@ -47,9 +49,27 @@ public record RecordLayout(boolean header, List<String> columns, String id, Stri
         }
     }
 
+    /** A layout whose derived ids are {@code <file name>-<line>}. */
+    public RecordLayout(boolean header, List<String> columns, String id, String title, String text, String labels,
+                        String labelSeparator, Map<String, String> labelNames, boolean backslashBreaks) {
+        this(header, columns, id, title, text, labels, labelSeparator, labelNames, backslashBreaks, null);
+    }
+
     /** This layout reading labels from another field (or none, for {@code null}). */
     public RecordLayout withLabels(String field) {
-        return new RecordLayout(header, columns, id, title, text, field, labelSeparator, labelNames, backslashBreaks);
+        return new RecordLayout(header, columns, id, title, text, field, labelSeparator, labelNames, backslashBreaks, idPrefix);
+    }
+
+    /** The id of a record that has none: the prefix (or file name) and the record's line. */
+    String derivedId(Source source) {
+        if (idPrefix != null) {
+            return idPrefix + source.line();
+        }
+        String file = source.file();
+        java.nio.file.Path name = java.nio.file.Path.of(file).getFileName();
+        String base = name == null ? file : name.toString();
+        int dot = base.lastIndexOf('.');
+        return (dot > 0 ? base.substring(0, dot) : base) + "-" + source.line();
     }
 
     /** The field names this layout needs, in the order id, title, text, labels (nulls skipped). */
