@@ -36,7 +36,11 @@ public sealed interface Featurizer permits HashingFeaturizer, TfIdfFeaturizer {
     /** Receives n-grams with their feature index. */
     @FunctionalInterface
     interface NgramVisitor {
-        /** {@code sign} is -1 where signed hashing flipped the n-gram's contribution, else 1. */
-        void visit(int featureIndex, int sign, String ngram);
+        /**
+         * {@code sign} is -1 where signed hashing flipped the n-gram's contribution, else 1;
+         * {@code start} and {@code end} delimit the n-gram in the headline's or the body's text as
+         * the analyzer normalized it.
+         */
+        void visit(int featureIndex, int sign, String ngram, boolean inTitle, int start, int end);
     }
 }

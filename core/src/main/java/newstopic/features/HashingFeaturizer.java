@@ -37,25 +37,25 @@ public final class HashingFeaturizer implements Featurizer {
     public void featurize(CharSequence title, CharSequence body, Workspace ws, SparseVector out) {
         ws.accumulator.clear();
         if (config.titleWeight() > 0) {
-            scan(title, config.titleWeight(), ws, null);
+            scan(title, config.titleWeight(), ws, null, true);
         }
-        scan(body, 1f, ws, null);
+        scan(body, 1f, ws, null, false);
         ws.accumulator.writeTo(out, config.sublinearTf(), null, config.l2());
     }
 
     @Override
     public void forEachNgram(CharSequence title, CharSequence body, Workspace ws, NgramVisitor visitor) {
-        scan(title, 1f, ws, visitor);
-        scan(body, 1f, ws, visitor);
+        scan(title, 1f, ws, visitor, true);
+        scan(body, 1f, ws, visitor, false);
     }
 
     /** Adds the text's n-grams to the accumulator, or hands them to {@code visitor} when given. */
-    private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor) {
+    private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor, boolean inTitle) {
         var pipeline = ws.pipeline.reset(text);
         CharTerm term = pipeline.term();
         int[] window = ws.window;
         int n = window.length;
-        String[] recent = visitor == null ? null : new String[n];
+        RecentWords recent = visitor == null ? null : new RecentWords(n, inTitle);
         int count = 0;
         int head0 = -1; // slot of the previous word in the window; modulo arithmetic was too slow here
         while (pipeline.next()) {
@@ -64,38 +64,26 @@ public final class HashingFeaturizer implements Featurizer {
             head0 = head;
             window[head] = wordHash;
             if (recent != null) {
-                recent[head] = term.toString();
+                recent.put(head, term);
             }
             count++;
             int h = wordHash;
-            emit(h, weight, ws, visitor, recent, head, 1);
+            emit(h, weight, ws, visitor, recent, head, 1, term.endOffset());
             for (int len = 2; len <= n && len <= count; len++) {
                 h = MurmurHash3.combine(h, window[wrap(head - len + 1, n)]);
-                emit(MurmurHash3.fmix(h ^ len), weight, ws, visitor, recent, head, len);
+                emit(MurmurHash3.fmix(h ^ len), weight, ws, visitor, recent, head, len, term.endOffset());
             }
         }
     }
 
-    private void emit(int hash, float weight, Workspace ws, NgramVisitor visitor, String[] recent, int head, int len) {
+    private void emit(int hash, float weight, Workspace ws, NgramVisitor visitor, RecentWords recent, int head, int len, int end) {
         int index = hash & mask;
         boolean negative = config.signed() && hash < 0;
         if (visitor == null) {
             ws.accumulator.add(index, negative ? -weight : weight);
         } else {
-            visitor.visit(index, negative ? -1 : 1, join(recent, head, len));
+            recent.visit(visitor, index, negative ? -1 : 1, head, len, end);
         }
-    }
-
-    static String join(String[] recent, int head, int len) {
-        int n = recent.length;
-        StringBuilder sb = new StringBuilder();
-        for (int k = len - 1; k >= 0; k--) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(recent[wrap(head - k, n)]);
-        }
-        return sb.toString();
     }
 
     /** {@code i mod n} for {@code -n < i < n}. */

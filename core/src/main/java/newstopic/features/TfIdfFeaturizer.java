@@ -76,24 +76,24 @@ public final class TfIdfFeaturizer implements Featurizer {
     public void featurize(CharSequence title, CharSequence body, Workspace ws, SparseVector out) {
         ws.accumulator.clear();
         if (config.titleWeight() > 0) {
-            scan(title, config.titleWeight(), ws, null);
+            scan(title, config.titleWeight(), ws, null, true);
         }
-        scan(body, 1f, ws, null);
+        scan(body, 1f, ws, null, false);
         ws.accumulator.writeTo(out, config.sublinearTf(), idf, config.l2());
     }
 
     @Override
     public void forEachNgram(CharSequence title, CharSequence body, Workspace ws, NgramVisitor visitor) {
-        scan(title, 1f, ws, visitor);
-        scan(body, 1f, ws, visitor);
+        scan(title, 1f, ws, visitor, true);
+        scan(body, 1f, ws, visitor, false);
     }
 
-    private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor) {
+    private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor, boolean inTitle) {
         var pipeline = ws.pipeline.reset(text);
         CharTerm term = pipeline.term();
         int[] window = ws.window;
         int n = window.length;
-        String[] recent = visitor == null ? null : new String[n];
+        RecentWords recent = visitor == null ? null : new RecentWords(n, inTitle);
         int count = 0;
         int head0 = -1; // slot of the previous word in the window; modulo arithmetic was too slow here
         while (pipeline.next()) {
@@ -102,7 +102,7 @@ public final class TfIdfFeaturizer implements Featurizer {
             head0 = head;
             window[head] = id;
             if (recent != null) {
-                recent[head] = term.toString();
+                recent.put(head, term);
             }
             count++;
             long key = 0;
@@ -119,7 +119,7 @@ public final class TfIdfFeaturizer implements Featurizer {
                 if (visitor == null) {
                     ws.accumulator.add(index, weight);
                 } else {
-                    visitor.visit(index, 1, HashingFeaturizer.join(recent, head, len));
+                    recent.visit(visitor, index, 1, head, len, term.endOffset());
                 }
             }
         }

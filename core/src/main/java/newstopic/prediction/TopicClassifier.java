@@ -135,7 +135,7 @@ public final class TopicClassifier {
     private Map<String, List<Contribution>> explain(String title, String text, Scratch s, List<String> assigned, int n) {
         Map<Integer, String> names = new HashMap<>();
         // forEachNgram uses the workspace's analysis chain only: the article's vector is intact
-        model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram) -> names.putIfAbsent(index, ngram));
+        model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram, inTitle, start, end) -> names.putIfAbsent(index, ngram));
         Map<String, List<Contribution>> out = new LinkedHashMap<>();
         for (int k = 0; k < labels.size(); k++) {
             boolean yes = assigned.contains(labels.get(k));
@@ -152,6 +152,91 @@ public final class TopicClassifier {
             out.put(labels.get(k), List.copyOf(all.subList(0, Math.min(n, all.size()))));
         }
         return out;
+    }
+
+    /**
+     * Splits each label's margin over the words of the article that earned it, for display: an
+     * n-gram's contribution (its value in the article's vector times its weight) is shared equally
+     * by its occurrences, and each occurrence's share equally by its words. Slower than
+     * {@link #classify}: it analyses the text twice and builds objects per word.
+     */
+    public Highlight highlight(String title, String text) {
+        Scratch s = pool.poll();
+        if (s == null) {
+            s = new Scratch(model);
+        }
+        try {
+            model.featurizer().featurize(title, text, s.workspace, s.vector);
+            Map<Integer, Double> values = new HashMap<>();
+            for (int i = 0; i < s.vector.size(); i++) {
+                values.merge(s.vector.index(i), (double) s.vector.value(i), Double::sum);
+            }
+            List<int[]> occurrences = new ArrayList<>(); // feature, sign, in title (0/1), start, end, words
+            Map<Integer, Integer> counts = new HashMap<>();
+            model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram, inTitle, start, end) -> {
+                occurrences.add(new int[] {index, sign, inTitle ? 1 : 0, start, end, wordCount(ngram)});
+                counts.merge(index, 1, Integer::sum);
+            });
+            var pipeline = new newstopic.text.Analyzer(model.featurizer().config().analyzer()).newPipeline();
+            Highlight.Part titlePart = part(pipeline.reset(title).text(), occurrences, 1, values, counts);
+            Highlight.Part bodyPart = part(pipeline.reset(text).text(), occurrences, 0, values, counts);
+            return new Highlight(labels, titlePart, bodyPart);
+        } finally {
+            pool.offer(s);
+        }
+    }
+
+    private Highlight.Part part(String shown, List<int[]> occurrences, int inTitle, Map<Integer, Double> values,
+                                Map<Integer, Integer> counts) {
+        int labelCount = labels.size();
+        // words are the single-word n-grams; longer ones spread over the words they cover
+        java.util.TreeMap<Integer, double[]> words = new java.util.TreeMap<>();
+        java.util.Map<Integer, Integer> wordEnds = new HashMap<>();
+        for (int[] o : occurrences) {
+            if (o[2] == inTitle && o[5] == 1) {
+                words.putIfAbsent(o[3], new double[labelCount]);
+                wordEnds.put(o[3], o[4]);
+            }
+        }
+        for (int[] o : occurrences) {
+            if (o[2] != inTitle) {
+                continue;
+            }
+            var covered = words.subMap(o[3], true, o[4], false);
+            if (covered.isEmpty()) {
+                continue;
+            }
+            double value = values.getOrDefault(o[0], 0.0) / counts.get(o[0]) / covered.size();
+            for (double[] w : covered.values()) {
+                for (int k = 0; k < labelCount; k++) {
+                    w[k] += value * model.weight(o[0], k);
+                }
+            }
+        }
+        List<Highlight.Span> spans = new ArrayList<>(words.size());
+        for (var e : words.entrySet()) {
+            double[] w = e.getValue();
+            List<Double> weights = new ArrayList<>(labelCount);
+            boolean any = false;
+            for (double x : w) {
+                weights.add(x);
+                any |= x != 0;
+            }
+            if (any) {
+                spans.add(new Highlight.Span(e.getKey(), wordEnds.get(e.getKey()), weights));
+            }
+        }
+        return new Highlight.Part(shown, spans);
+    }
+
+    private static int wordCount(String ngram) {
+        int n = 1;
+        for (int i = 0; i < ngram.length(); i++) {
+            if (ngram.charAt(i) == ' ') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** One thread's buffers. */

@@ -32,6 +32,8 @@ public final class Analyzer {
         private final Tokenizer tokenizer;
         private final TokenStream output;
         private char[] input = new char[1024];
+        private char[] tokenizerText = input;
+        private int tokenizerLength;
 
         Pipeline(AnalyzerConfig config) {
             normalizer = new TextNormalizer(config);
@@ -61,11 +63,22 @@ public final class Analyzer {
             }
             if (normalizer.isNeeded(input, n)) {
                 normalizer.normalize(input, n);
-                tokenizer.reset(normalizer.buffer(), 0, normalizer.length());
+                tokenizerText = normalizer.buffer();
+                tokenizerLength = normalizer.length();
             } else {
-                tokenizer.reset(input, 0, n); // plain ASCII without markup: nothing to normalize
+                tokenizerText = input; // plain ASCII without markup: nothing to normalize
+                tokenizerLength = n;
             }
+            tokenizer.reset(tokenizerText, 0, tokenizerLength);
             return this;
+        }
+
+        /**
+         * The text as normalized for tokenizing, which token offsets refer to; a copy, made only
+         * for display (highlighting), never per token.
+         */
+        public String text() {
+            return new String(tokenizerText, 0, tokenizerLength);
         }
 
         @Override

@@ -12,6 +12,8 @@ public final class CharTerm implements CharSequence {
     char[] buffer = new char[MAX_LENGTH + 2];
     int length;
     boolean acronym;
+    int startOffset;
+    int endOffset;
 
     /** The characters, valid in {@code [0, length())}. */
     public char[] buffer() {
@@ -26,6 +28,16 @@ public final class CharTerm implements CharSequence {
     /** Whether the token was a dotted acronym such as {@code U.S.} (stop-word filtering spares it). */
     public boolean isAcronym() {
         return acronym;
+    }
+
+    /** Where the token starts in the analysed text (see {@code Analyzer.Pipeline#text()}). */
+    public int startOffset() {
+        return startOffset;
+    }
+
+    /** Where the token ends (exclusive) in the analysed text; filters that rewrite a term keep its span. */
+    public int endOffset() {
+        return endOffset;
     }
 
     /** Replaces the token's text. */

@@ -85,14 +85,18 @@ public final class Tokenizer implements TokenStream {
                 continue;
             }
             // the fourth character of "http" or "www." filters out ordinary words before the full check
+            boolean found;
             if (urls && p + 3 < e && (t[p + 3] == 'p' || t[p + 3] == 'P' || t[p + 3] == '.') && readUrl()) {
-                return true;
-            }
-            if (c < 0x80 && CLASS[c] == LETTER && pos + 2 < end && t[pos + 1] == '.' && isAcronymAt(pos)) {
+                found = true;
+            } else if (c < 0x80 && CLASS[c] == LETTER && pos + 2 < end && t[pos + 1] == '.' && isAcronymAt(pos)) {
                 readAcronym();
-                return true;
+                found = true;
+            } else {
+                found = readWord();
             }
-            if (readWord()) {
+            if (found) {
+                term.startOffset = p;
+                term.endOffset = pos;
                 return true;
             }
         }

@@ -42,8 +42,8 @@ class HashingFeaturizerTest {
         Workspace ws = f.newWorkspace();
         List<Integer> ab = new ArrayList<>();
         List<Integer> ba = new ArrayList<>();
-        f.forEachNgram("", "ceasefire talks", ws, (i, s, n) -> ab.add(i));
-        f.forEachNgram("", "talks ceasefire", ws, (i, s, n) -> ba.add(i));
+        f.forEachNgram("", "ceasefire talks", ws, (i, s, n, t, b, e) -> ab.add(i));
+        f.forEachNgram("", "talks ceasefire", ws, (i, s, n, t, b, e) -> ba.add(i));
         assertEquals(ab.get(0), ba.get(1)); // "ceasefire" alone
         assertEquals(ab.get(1), ba.get(0)); // "talks" alone
         assertNotEquals(ab.get(2), ba.get(2)); // the two bigrams differ
@@ -59,7 +59,7 @@ class HashingFeaturizerTest {
         assertEquals(1, v.size());
         assertEquals(4f, Math.abs(v.value(0)), 0f);
         List<Integer> signs = new ArrayList<>();
-        f.forEachNgram("", "sanctions", f.newWorkspace(), (i, s, n) -> signs.add(s));
+        f.forEachNgram("", "sanctions", f.newWorkspace(), (i, s, n, t, b, e) -> signs.add(s));
         assertEquals(Math.signum(v.value(0)), (float) signs.get(0), 0f);
     }
 

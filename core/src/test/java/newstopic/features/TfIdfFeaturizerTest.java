@@ -133,7 +133,7 @@ class TfIdfFeaturizerTest {
     void explanationsNameNgramsInWords() {
         TfIdfFeaturizer f = TfIdfFitter.fit(PLAIN, CORPUS);
         List<String> seen = new ArrayList<>();
-        f.forEachNgram("Blue car", "red boat", f.newWorkspace(), (index, sign, ngram) -> {
+        f.forEachNgram("Blue car", "red boat", f.newWorkspace(), (index, sign, ngram, inTitle, start, end) -> {
             assertEquals(ngram, f.ngram(index));
             seen.add(ngram);
         });

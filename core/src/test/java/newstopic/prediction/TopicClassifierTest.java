@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import newstopic.features.SparseVector;
 import newstopic.model.Mode;
+import newstopic.model.TopicModel;
 import newstopic.model.TestModels;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,37 @@ class TopicClassifierTest {
         assertEquals("talks", p.explanations().get("diplomacy").get(0).ngram());
         // diplomacy is not assigned, so its list shows what held it back: only "talks" moved it at all
         assertEquals(List.of("conflict"), p.labels());
+    }
+
+    @Test
+    void highlightsSplitEachMarginOverTheWordsThatEarnedIt() {
+        String title = "Shelling resumes";
+        String body = "War near the \u201cmarket\u201d; talks, then war again";
+        Highlight h = multi.highlight(title, body);
+        assertEquals(List.of("conflict", "diplomacy"), h.labels());
+        // the body is shown as normalized: curly quotes became straight ones, offsets point into it
+        assertEquals("War near the \"market\"; talks, then war again", h.body().text());
+        List<String> words = h.body().spans().stream().map(s -> h.body().text().substring(s.start(), s.end())).toList();
+        assertEquals(List.of("War", "talks", "war"), words);
+        Highlight.Span firstWar = h.body().spans().get(0);
+        Highlight.Span talks = h.body().spans().get(1);
+        assertTrue(firstWar.weights().get(0) > 0 && firstWar.weights().get(1) == 0, firstWar.toString());
+        assertTrue(talks.weights().get(1) > 0 && talks.weights().get(0) == 0, talks.toString());
+        // both occurrences of "war" share its contribution equally
+        assertEquals(firstWar.weights(), h.body().spans().get(2).weights());
+        assertEquals("Shelling", h.title().text().substring(h.title().spans().get(0).start(), h.title().spans().get(0).end()));
+        // all shares add up to the margin without its bias
+        TopicModel m = multi.model();
+        SparseVector v = new SparseVector(16);
+        m.featurizer().featurize(title, body, m.featurizer().newWorkspace(), v);
+        double[] margins = new double[2];
+        m.margins(v, margins);
+        for (int k = 0; k < 2; k++) {
+            final int label = k;
+            double sum = java.util.stream.Stream.concat(h.title().spans().stream(), h.body().spans().stream())
+                    .mapToDouble(s -> s.weights().get(label)).sum();
+            assertEquals(margins[k] - m.bias(k), sum, 1e-6);
+        }
     }
 
     @Test

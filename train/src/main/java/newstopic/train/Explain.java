@@ -19,7 +19,7 @@ final class Explain {
     /** The {@code n} n-grams with the largest absolute feature values, as "ngram=value". */
     static String strongestNgrams(Featurizer f, Article a, Workspace ws, SparseVector v, int n) {
         Map<Integer, String> names = new HashMap<>();
-        f.forEachNgram(a.title(), a.text(), ws, (index, sign, ngram) -> names.putIfAbsent(index, ngram));
+        f.forEachNgram(a.title(), a.text(), ws, (index, sign, ngram, inTitle, start, end) -> names.putIfAbsent(index, ngram));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             order.add(i);

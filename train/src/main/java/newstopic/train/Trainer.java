@@ -569,7 +569,7 @@ final class Trainer {
         } else {
             Workspace ws = featurizer.newWorkspace();
             for (Article a : articles) {
-                featurizer.forEachNgram(a.title(), a.text(), ws, (index, sign, ngram) -> {
+                featurizer.forEachNgram(a.title(), a.text(), ws, (index, sign, ngram, inTitle, start, end) -> {
                     if (wanted.contains(index)) {
                         names.putIfAbsent(index, ngram);
                     }
