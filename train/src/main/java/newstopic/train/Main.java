@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "newstopic", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tags English news articles with topics (conflict, migration, diplomacy).",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, InspectCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, InspectCommand.class, ServeCommand.class,
                 ArticlesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
