@@ -2,6 +2,7 @@ package newstopic.features;
 
 import java.util.Arrays;
 
+import newstopic.text.Analyzer;
 import newstopic.text.CharTerm;
 
 /**
@@ -72,6 +73,9 @@ public final class TfIdfFeaturizer implements Featurizer {
         return sb.toString();
     }
 
+    /** A word the analyzer drops (a stop word): it takes no place in n-grams. */
+    private static final int DROPPED = -2;
+
     @Override
     public void featurize(CharSequence title, CharSequence body, Workspace ws, SparseVector out) {
         ws.accumulator.clear();
@@ -96,8 +100,27 @@ public final class TfIdfFeaturizer implements Featurizer {
         RecentWords recent = visitor == null ? null : new RecentWords(n, inTitle);
         int count = 0;
         int head0 = -1; // slot of the previous word in the window; modulo arithmetic was too slow here
-        while (pipeline.next()) {
-            int id = words.find(term.buffer(), 0, term.length());
+        if (recent == null) {
+            ws.wordIds.bindTo(this);
+        }
+        while (true) {
+            int id;
+            if (recent == null) {
+                // featurizing: surface forms map to word ids through the cache
+                if (!pipeline.nextSurface()) {
+                    break;
+                }
+                id = wordId(ws, pipeline, term);
+                if (id == DROPPED) {
+                    continue;
+                }
+            } else {
+                // visiting: the analysed words are needed for their names
+                if (!pipeline.next()) {
+                    break;
+                }
+                id = words.find(term.buffer(), 0, term.length());
+            }
             int head = count < n ? count : (head0 + 1 == n ? 0 : head0 + 1);
             head0 = head;
             window[head] = id;
@@ -123,6 +146,25 @@ public final class TfIdfFeaturizer implements Featurizer {
                 }
             }
         }
+    }
+
+    /** The vocabulary id of the current surface token after analysis, -1 if unknown, {@link #DROPPED} for a stop word. */
+    private int wordId(Workspace ws, Analyzer.Pipeline pipeline, CharTerm term) {
+        if (term.isAcronym()) {
+            // the same letters as a plain word may analyse differently (US against us): not cached
+            return pipeline.analyze() ? words.find(term.buffer(), 0, term.length()) : DROPPED;
+        }
+        char[] buf = term.buffer();
+        int length = term.length();
+        int hash = WordIdCache.hash(buf, length);
+        int id = ws.wordIds.get(buf, length, hash);
+        if (id != WordIdCache.MISS) {
+            return id;
+        }
+        char[] surface = Arrays.copyOf(buf, length); // analysis rewrites the term in place
+        id = pipeline.analyze() ? words.find(term.buffer(), 0, term.length()) : DROPPED;
+        ws.wordIds.put(surface, length, hash, id);
+        return id;
     }
 
     /**

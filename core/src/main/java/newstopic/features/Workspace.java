@@ -11,6 +11,7 @@ public final class Workspace {
 
     final Analyzer.Pipeline pipeline;
     final FeatureAccumulator accumulator = new FeatureAccumulator();
+    final WordIdCache wordIds = new WordIdCache();
     /** Keys (hashes or word ids) of the last words, newest at {@code (head - 1) mod n}. */
     final int[] window;
 

@@ -31,6 +31,8 @@ public final class Analyzer {
         private final TextNormalizer normalizer;
         private final Tokenizer tokenizer;
         private final TokenStream output;
+        private final StopWords stopWords;
+        private final StemFilter stemFilter;
         private char[] input = new char[1024];
         private char[] tokenizerText = input;
         private int tokenizerLength;
@@ -39,11 +41,13 @@ public final class Analyzer {
             normalizer = new TextNormalizer(config);
             tokenizer = new Tokenizer(config);
             TokenStream stream = tokenizer;
-            if (config.stopWords()) {
-                stream = new StopWordFilter(stream, StopWords.english());
+            stopWords = config.stopWords() ? StopWords.english() : null;
+            if (stopWords != null) {
+                stream = new StopWordFilter(stream, stopWords);
             }
-            if (config.stem()) {
-                stream = new StemFilter(stream);
+            stemFilter = config.stem() ? new StemFilter(stream) : null;
+            if (stemFilter != null) {
+                stream = stemFilter;
             }
             output = stream;
         }
@@ -84,6 +88,27 @@ public final class Analyzer {
         @Override
         public boolean next() {
             return output.next();
+        }
+
+        /**
+         * Moves to the next token as the tokenizer cut it, before stop words and stemming, for
+         * callers that remember what {@link #analyze()} makes of each surface form: the same
+         * tokens as {@link #next()} once each is analysed, in the same {@link #term()}.
+         */
+        public boolean nextSurface() {
+            return tokenizer.next();
+        }
+
+        /** Applies the filters to the current surface token in place; false when they drop it. */
+        public boolean analyze() {
+            CharTerm term = tokenizer.term();
+            if (stopWords != null && !StopWordFilter.keeps(term, stopWords)) {
+                return false;
+            }
+            if (stemFilter != null) {
+                stemFilter.apply(term);
+            }
+            return true;
         }
 
         @Override

@@ -32,11 +32,15 @@ public final class StemFilter implements TokenStream {
         if (!input.next()) {
             return false;
         }
-        CharTerm term = input.term();
+        apply(input.term());
+        return true;
+    }
+
+    /** Stems one term in place (acronyms and words of two letters or fewer stay as they are). */
+    void apply(CharTerm term) {
         if (!term.isAcronym() && term.length() > 2) {
             stem(term);
         }
-        return true;
     }
 
     private void stem(CharTerm term) {

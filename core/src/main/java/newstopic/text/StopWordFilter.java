@@ -18,11 +18,16 @@ public final class StopWordFilter implements TokenStream {
     public boolean next() {
         CharTerm term = input.term();
         while (input.next()) {
-            if (term.isAcronym() || !stopWords.contains(term.buffer(), 0, term.length())) {
+            if (keeps(term, stopWords)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the term stays: acronyms always do, other words unless they are stop words. */
+    static boolean keeps(CharTerm term, StopWords stopWords) {
+        return term.isAcronym() || !stopWords.contains(term.buffer(), 0, term.length());
     }
 
     @Override

@@ -49,6 +49,45 @@ class TfIdfFeaturizerTest {
     }
 
     @Test
+    void cachedWordIdsGiveExactlyTheAnalysisChainsFeatures() {
+        // stop words, stems, an acronym that spells a stop word, numbers: the cached path must
+        // see the n-grams the plain analysis chain sees, also after the cache filled and emptied
+        List<String> texts = new ArrayList<>(List.of(
+                "The U.S. envoys were talking with us about talks in the US",
+                "Refugees and the refugee camps: 2,500 people talked of talking",
+                "the THE The talks Talks TALKS"));
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 40; i++) {
+            StringBuilder sb = new StringBuilder("talks ");
+            for (int w = 0; w < 400; w++) {
+                sb.append((char) ('a' + random.nextInt(26))).append((char) ('a' + random.nextInt(26)))
+                        .append((char) ('a' + random.nextInt(26))).append("ing ");
+            }
+            texts.add(sb.append("refugees of the U.S.").toString());
+        }
+        FeaturizerConfig config = FeaturizerConfig.DEFAULT.withMinDf(1);
+        List<Article> docs = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            docs.add(Article.of("d" + i, "", texts.get(i), new Source("t", i + 1), null));
+        }
+        TfIdfFeaturizer f = TfIdfFitter.fit(config, docs);
+        Workspace ws = f.newWorkspace();
+        for (int round = 0; round < 2; round++) {
+            for (String text : texts) {
+                SparseVector v = new SparseVector();
+                f.featurize("", text, ws, v);
+                java.util.Set<Integer> cached = new java.util.HashSet<>();
+                for (int i = 0; i < v.size(); i++) {
+                    cached.add(v.index(i));
+                }
+                java.util.Set<Integer> chain = new java.util.HashSet<>();
+                f.forEachNgram("", text, f.newWorkspace(), (index, sign, ngram, inTitle, start, end) -> chain.add(index));
+                assertEquals(chain, cached, text.substring(0, Math.min(60, text.length())));
+            }
+        }
+    }
+
+    @Test
     void fitsUnigramsAndBigramsWithSmoothedIdf() {
         TfIdfFeaturizer f = TfIdfFitter.fit(PLAIN_NO_L2, CORPUS);
         assertEquals(8, f.dimension()); // red boat car blue + red-boat red-car car-red blue-car
