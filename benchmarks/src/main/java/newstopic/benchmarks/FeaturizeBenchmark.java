@@ -12,11 +12,9 @@ import newstopic.features.TfIdfFitter;
 import newstopic.features.Workspace;
 import newstopic.text.Analyzer;
 import newstopic.text.AnalyzerConfig;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -29,9 +27,13 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Throughput of text analysis and featurization on short (AG-News-sized, 150-400 bytes) and long
- * (3-5 KB) articles from the bundled corpus. The {@code bytes} counter gives MB/s: JMH reports it
- * per second next to the documents per second. Not thread-safe: JMH gives each benchmark thread
- * its own instance ({@code Scope.Thread}).
+ * (3-5 KB) articles from the bundled corpus ({@link BenchmarkTexts#ofSize}). One operation is one
+ * document, so the score is documents per second; the {@link BytesCounter} row gives MB/s.
+ * {@code analyzer} is {@code library} ({@link AnalyzerConfig#DEFAULT}: no stop-word removal, no
+ * stemming) or {@code train} (stop words dropped and Porter stemming, as {@code newstopic train}
+ * configures its models by default, so what {@link ClassifyBenchmark} pays for). Not thread-safe:
+ * JMH gives each benchmark thread its own instance ({@code Scope.Thread}), so with {@code -t 2}
+ * each thread has its own featurizers and workspaces.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -47,6 +49,9 @@ public class FeaturizeBenchmark {
     @Param({"short", "long"})
     public String size;
 
+    @Param({"library", "train"})
+    public String analyzer;
+
     private List<Article> docs;
     private int[] docBytes;
     private Featurizer hashing;
@@ -57,35 +62,26 @@ public class FeaturizeBenchmark {
     private final SparseVector out = new SparseVector();
     private int next;
 
-    /** Bytes of text processed, reported per second by JMH. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Bytes {
-        public long bytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            bytes = 0;
-        }
-    }
-
     @Setup
     public void setUp() {
         List<Article> all = BenchmarkTexts.articles(corpus);
-        docs = size.equals("short") ? BenchmarkTexts.sized(all, 150, 400) : BenchmarkTexts.sized(all, 1500, 5000);
-        if (docs.isEmpty()) {
-            throw new IllegalStateException("no " + size + " articles in " + corpus);
-        }
+        docs = BenchmarkTexts.ofSize(all, size);
         docBytes = docs.stream().mapToInt(BenchmarkTexts::bytes).toArray();
-        hashing = new HashingFeaturizer(FeaturizerConfig.DEFAULT.withKind(FeaturizerConfig.Kind.HASHING));
-        tfidf = TfIdfFitter.fit(FeaturizerConfig.DEFAULT, all);
+        AnalyzerConfig analysis = switch (analyzer) {
+            case "library" -> AnalyzerConfig.DEFAULT;
+            case "train" -> AnalyzerConfig.DEFAULT.withStopWords(true).withStem(true);
+            default -> throw new IllegalArgumentException("analyzer is library or train, not " + analyzer);
+        };
+        FeaturizerConfig config = FeaturizerConfig.DEFAULT.withAnalyzer(analysis);
+        hashing = new HashingFeaturizer(config.withKind(FeaturizerConfig.Kind.HASHING));
+        tfidf = TfIdfFitter.fit(config, all);
         hashingWs = hashing.newWorkspace();
         tfidfWs = tfidf.newWorkspace();
-        pipeline = new Analyzer(AnalyzerConfig.DEFAULT).newPipeline();
+        pipeline = new Analyzer(analysis).newPipeline();
     }
 
     /** The next document, its UTF-8 size added to the byte counter. */
-    private Article nextDoc(Bytes counter) {
+    private Article nextDoc(BytesCounter counter) {
         Article a = docs.get(next);
         counter.bytes += docBytes[next];
         next = next + 1 == docs.size() ? 0 : next + 1;
@@ -93,7 +89,7 @@ public class FeaturizeBenchmark {
     }
 
     @Benchmark
-    public int tokenize(Bytes counter) {
+    public int tokenize(BytesCounter counter) {
         Article a = nextDoc(counter);
         int tokens = 0;
         pipeline.reset(a.title());
@@ -108,14 +104,14 @@ public class FeaturizeBenchmark {
     }
 
     @Benchmark
-    public void featurizeHashing(Bytes counter, Blackhole bh) {
+    public void featurizeHashing(BytesCounter counter, Blackhole bh) {
         Article a = nextDoc(counter);
         hashing.featurize(a.title(), a.text(), hashingWs, out);
         bh.consume(out.size());
     }
 
     @Benchmark
-    public void featurizeTfIdf(Bytes counter, Blackhole bh) {
+    public void featurizeTfIdf(BytesCounter counter, Blackhole bh) {
         Article a = nextDoc(counter);
         tfidf.featurize(a.title(), a.text(), tfidfWs, out);
         bh.consume(out.size());
