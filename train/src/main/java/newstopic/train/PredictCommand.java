@@ -53,6 +53,12 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--explain", paramLabel = "N", description = "Also give, per label, the N n-grams that pushed its decision most.", defaultValue = "0")
     int explain;
 
+    @Option(names = "--timing", description = {
+            "After predicting, print one line to standard error: 'timing: load_s=S read_s=S classify_s=S docs=N bytes=B'.",
+            "load_s is loading the model, read_s reading the inputs, classify_s the classify loop alone (one thread,",
+            "no output), bytes the UTF-8 bytes of title plus text of the articles classified."})
+    boolean timing;
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("jsonl", "csv", "table").contains(output)) {
@@ -62,12 +68,21 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserException("--explain needs 0 or more, got " + explain);
         }
         PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
         TopicClassifier classifier = TopicClassifier.load(model.path());
+        long t1 = System.nanoTime();
         // predict reads labeled files too, and ignores their labels
         ReadResult read = input.readUnlabeled(inputs, spec.commandLine().getErr());
-        List<Prediction> predictions = new ArrayList<>();
+        long t2 = System.nanoTime();
+        List<Prediction> predictions = new ArrayList<>(read.articles().size());
         for (Article a : read.articles()) {
             predictions.add(classifier.classify(a, explain));
+        }
+        long t3 = System.nanoTime();
+        if (timing) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(timingLine(t1 - t0, t2 - t1, t3 - t2, read.articles()));
+            err.flush();
         }
         switch (output) {
             case "jsonl" -> jsonl(predictions, read.articles(), out);
@@ -76,6 +91,34 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The {@code --timing} line; bytes are counted here, outside the timed loop. */
+    static String timingLine(long loadNanos, long readNanos, long classifyNanos, List<Article> articles) {
+        long bytes = 0;
+        for (Article a : articles) {
+            bytes += utf8Length(a.title()) + utf8Length(a.text());
+        }
+        return String.format(java.util.Locale.ROOT, "timing: load_s=%.6f read_s=%.6f classify_s=%.6f docs=%d bytes=%d",
+                loadNanos / 1e9, readNanos / 1e9, classifyNanos / 1e9, articles.size(), bytes);
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private static void jsonl(List<Prediction> predictions, List<Article> articles, PrintWriter out) {

@@ -145,6 +145,22 @@ class CliTest {
     }
 
     @Test
+    void predictTimingPrintsOneLineOnStandardErrorAndLeavesTheOutputAlone() throws Exception {
+        Path csv = dir.resolve("timing.csv");
+        // 6 + 12 and 5 + 0 UTF-8 bytes of title plus text
+        Files.writeString(csv, "id,title,text,labels\na,Héllo,Wörld text.,\nb,Talks,,\n");
+        Result plain = run("predict", "--model", model.toString(), csv.toString());
+        Result r = run("predict", "--model", model.toString(), "--timing", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(plain.out(), r.out());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("timing:")).toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).matches("timing: load_s=\\d+\\.\\d{6} read_s=\\d+\\.\\d{6} classify_s=\\d+\\.\\d{6} docs=2 bytes=23"),
+                lines.get(0));
+        assertTrue(!plain.err().contains("timing:"), plain.err());
+    }
+
+    @Test
     void inspectShowsProvenanceAndTopFeatures() {
         Result r = run("inspect", "--model", model.toString());
         assertEquals(0, r.code(), r.err());
