@@ -20,7 +20,9 @@ public final class TfIdfFeaturizer implements Featurizer {
 
     private final FeaturizerConfig config;
     private final TermTable words;
-    private final LongIntMap features;
+    private final NgramTable features;
+    /** Per word id, the feature index of the word alone, or -1: single words need no table lookup. */
+    private final int[] unigrams;
     private final long[] keys;
     private final float[] idf;
     private final int documents;
@@ -34,9 +36,13 @@ public final class TfIdfFeaturizer implements Featurizer {
         this.keys = keys;
         this.idf = idf;
         this.documents = documents;
-        this.features = new LongIntMap(keys.length);
+        this.features = new NgramTable(keys);
+        this.unigrams = new int[words.size()];
+        Arrays.fill(unigrams, -1);
         for (int i = 0; i < keys.length; i++) {
-            features.put(keys[i], i);
+            if (keys[i] < (1L << ID_BITS)) {
+                unigrams[(int) keys[i] - 1] = i; // a one-word key is the word's id + 1
+            }
         }
     }
 
@@ -135,7 +141,7 @@ public final class TfIdfFeaturizer implements Featurizer {
                     break; // an unknown word ends every longer n-gram too
                 }
                 key = ngramKey(key, len, wordId);
-                int index = features.get(key, -1);
+                int index = len == 1 ? unigrams[wordId] : features.get(key);
                 if (index < 0) {
                     continue;
                 }
@@ -150,20 +156,16 @@ public final class TfIdfFeaturizer implements Featurizer {
 
     /** The vocabulary id of the current surface token after analysis, -1 if unknown, {@link #DROPPED} for a stop word. */
     private int wordId(Workspace ws, Analyzer.Pipeline pipeline, CharTerm term) {
-        if (term.isAcronym()) {
-            // the same letters as a plain word may analyse differently (US against us): not cached
+        WordIdCache cache = ws.wordIds;
+        // acronyms are not cached: the same letters as a plain word may analyse differently (US against us)
+        if (term.isAcronym() || !cache.pack(term.buffer(), term.length())) {
             return pipeline.analyze() ? words.find(term.buffer(), 0, term.length()) : DROPPED;
         }
-        char[] buf = term.buffer();
-        int length = term.length();
-        int hash = WordIdCache.hash(buf, length);
-        int id = ws.wordIds.get(buf, length, hash);
-        if (id != WordIdCache.MISS) {
-            return id;
+        int id = cache.get();
+        if (id == WordIdCache.MISS) {
+            id = pipeline.analyze() ? words.find(term.buffer(), 0, term.length()) : DROPPED;
+            cache.put(id); // the packed surface form, taken before analysis rewrote the term
         }
-        char[] surface = Arrays.copyOf(buf, length); // analysis rewrites the term in place
-        id = pipeline.analyze() ? words.find(term.buffer(), 0, term.length()) : DROPPED;
-        ws.wordIds.put(surface, length, hash, id);
         return id;
     }
 

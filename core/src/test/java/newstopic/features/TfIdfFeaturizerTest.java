@@ -55,7 +55,8 @@ class TfIdfFeaturizerTest {
         List<String> texts = new ArrayList<>(List.of(
                 "The U.S. envoys were talking with us about talks in the US",
                 "Refugees and the refugee camps: 2,500 people talked of talking",
-                "the THE The talks Talks TALKS"));
+                "the THE The talks Talks TALKS",
+                "Talks in Z\u00fcrich and \u0141\u00f3d\u017a on internationalisation internationalisations"));
         java.util.Random random = new java.util.Random(5);
         for (int i = 0; i < 40; i++) {
             StringBuilder sb = new StringBuilder("talks ");
