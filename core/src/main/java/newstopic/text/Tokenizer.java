@@ -38,8 +38,18 @@ public final class Tokenizer implements TokenStream {
         }
     }
 
+    private static final char[] IDENTITY = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            IDENTITY[c] = c;
+        }
+    }
+
     private final CharTerm term = new CharTerm();
     private final boolean lowercase;
+    /** {@link #LOWER} or {@link #IDENTITY}, as the configuration says: no per-character flag test. */
+    private final char[] fold;
     private final boolean possessives;
     private final boolean urls;
     private final boolean numbers;
@@ -49,6 +59,7 @@ public final class Tokenizer implements TokenStream {
 
     public Tokenizer(AnalyzerConfig config) {
         this.lowercase = config.lowercase();
+        this.fold = lowercase ? LOWER : IDENTITY;
         this.possessives = config.possessives();
         this.urls = config.urls();
         this.numbers = config.numbers();
@@ -115,20 +126,24 @@ public final class Tokenizer implements TokenStream {
             char c = t[p];
             if (c < 0x80) {
                 byte cls = CLASS[c];
-                if (cls == SEPARATOR) {
-                    // only a joining character continues the word (and is kept in it)
-                    if (len == 0 || p + 1 >= e || !joins(c, t[p - 1], p + 1)) {
-                        break;
+                if (cls != SEPARATOR) {
+                    // the common case first, with few branches: an ASCII letter or digit
+                    numeric &= cls == DIGIT;
+                    if (len < CharTerm.MAX_LENGTH) {
+                        buf[len++] = fold[c];
+                    } else {
+                        tooLong = true;
                     }
-                    if (c == '\'' && possessives && isPossessiveAt(p)) {
-                        p += 2;
-                        break;
-                    }
-                } else if (cls == LETTER) {
-                    numeric = false;
-                    if (lowercase) {
-                        c = LOWER[c];
-                    }
+                    p++;
+                    continue;
+                }
+                // a separator: only a joining character continues the word (and is kept in it)
+                if (len == 0 || p + 1 >= e || !joins(c, t[p - 1], p + 1)) {
+                    break;
+                }
+                if (c == '\'' && possessives && isPossessiveAt(p)) {
+                    p += 2;
+                    break;
                 }
                 if (len < CharTerm.MAX_LENGTH) {
                     buf[len++] = c;
