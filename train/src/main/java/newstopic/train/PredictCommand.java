@@ -55,8 +55,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--timing", description = {
             "After predicting, print one line to standard error: 'timing: load_s=S read_s=S classify_s=S docs=N bytes=B'.",
-            "load_s is loading the model, read_s reading the inputs, classify_s the classify loop alone (one thread,",
-            "no output), bytes the UTF-8 bytes of title plus text of the articles classified."})
+            "load_s is loading the model, read_s reading the inputs, classify_s the time spent in classify calls (one thread,",
+            "writing excluded), bytes the UTF-8 bytes of title plus text of the articles classified."})
     boolean timing;
 
     @Override
@@ -74,20 +74,20 @@ final class PredictCommand implements Callable<Integer> {
         // predict reads labeled files too, and ignores their labels
         ReadResult read = input.readUnlabeled(inputs, spec.commandLine().getErr());
         long t2 = System.nanoTime();
-        List<Prediction> predictions = new ArrayList<>(read.articles().size());
-        for (Article a : read.articles()) {
-            predictions.add(classifier.classify(a, explain));
+        // each answer is written as soon as it is made: memory stays flat however many articles
+        long classifyNanos = 0;
+        try (RowWriter writer = rowWriter(classifier.labels(), out)) {
+            for (Article a : read.articles()) {
+                long start = System.nanoTime();
+                Prediction p = classifier.classify(a, explain);
+                classifyNanos += System.nanoTime() - start;
+                writer.write(p, a);
+            }
         }
-        long t3 = System.nanoTime();
         if (timing) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(timingLine(t1 - t0, t2 - t1, t3 - t2, read.articles()));
+            err.println(timingLine(t1 - t0, t2 - t1, classifyNanos, read.articles()));
             err.flush();
-        }
-        switch (output) {
-            case "jsonl" -> jsonl(predictions, read.articles(), out);
-            case "csv" -> csv(predictions, classifier.labels(), out);
-            default -> table(predictions, classifier.labels(), out);
         }
         out.flush();
         return 0;
@@ -121,24 +121,38 @@ final class PredictCommand implements Callable<Integer> {
         return n;
     }
 
-    private static void jsonl(List<Prediction> predictions, List<Article> articles, PrintWriter out) {
-        for (int i = 0; i < predictions.size(); i++) {
-            Prediction p = predictions.get(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", p.id());
-            row.put("title", p.title());
-            row.put("labels", p.labels());
-            row.put("scores", rounded(p.probabilities()));
-            row.put("source", articles.get(i).source().toString());
-            if (!p.explanations().isEmpty()) {
-                Map<String, List<Map<String, Object>>> why = new LinkedHashMap<>();
-                p.explanations().forEach((label, list) -> why.put(label, list.stream()
-                        .map(c -> Map.<String, Object>of("ngram", c.ngram(), "weight", fourDecimals(c.weight())))
-                        .toList()));
-                row.put("explanation", why);
-            }
-            out.println(JSON.writeValueAsString(row));
+    /** Writes predictions one by one in an output format. Not thread-safe. */
+    private interface RowWriter extends AutoCloseable {
+        void write(Prediction p, Article a) throws IOException;
+
+        @Override
+        default void close() throws IOException {
         }
+    }
+
+    private RowWriter rowWriter(List<String> labels, PrintWriter out) throws IOException {
+        return switch (output) {
+            case "jsonl" -> (p, a) -> out.println(JSON.writeValueAsString(jsonRow(p, a)));
+            case "csv" -> csvWriter(labels, out);
+            default -> tableWriter(labels, out);
+        };
+    }
+
+    private static Map<String, Object> jsonRow(Prediction p, Article a) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", p.id());
+        row.put("title", p.title());
+        row.put("labels", p.labels());
+        row.put("scores", rounded(p.probabilities()));
+        row.put("source", a.source().toString());
+        if (!p.explanations().isEmpty()) {
+            Map<String, List<Map<String, Object>>> why = new LinkedHashMap<>();
+            p.explanations().forEach((label, list) -> why.put(label, list.stream()
+                    .map(c -> Map.<String, Object>of("ngram", c.ngram(), "weight", fourDecimals(c.weight())))
+                    .toList()));
+            row.put("explanation", why);
+        }
+        return row;
     }
 
     /** Four decimals, written plainly ({@code 0.0002}, not {@code 2.0E-4}). */
@@ -152,23 +166,30 @@ final class PredictCommand implements Callable<Integer> {
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP);
     }
 
-    private static void csv(List<Prediction> predictions, List<String> labels, PrintWriter out) throws IOException {
+    private static RowWriter csvWriter(List<String> labels, PrintWriter out) throws IOException {
         List<String> header = new ArrayList<>(List.of("id", "title", "labels"));
         labels.forEach(l -> header.add(l + "_score"));
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (Prediction p : predictions) {
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+        return new RowWriter() {
+            @Override
+            public void write(Prediction p, Article a) throws IOException {
                 List<Object> row = new ArrayList<>(List.of(p.id(), p.title(), String.join(";", p.labels())));
                 labels.forEach(l -> row.add("%.4f".formatted(p.probabilities().get(l))));
                 printer.printRecord(row);
             }
-        }
+
+            @Override
+            public void close() throws IOException {
+                printer.flush(); // the PrintWriter is the command's: flushed, not closed
+            }
+        };
     }
 
-    private static void table(List<Prediction> predictions, List<String> labels, PrintWriter out) {
+    private static RowWriter tableWriter(List<String> labels, PrintWriter out) {
         StringBuilder head = new StringBuilder("%-28s".formatted("labels"));
         labels.forEach(l -> head.append(" %10s".formatted(l)));
         out.println(head.append("  title"));
-        for (Prediction p : predictions) {
+        return (p, a) -> {
             StringBuilder row = new StringBuilder("%-28s".formatted(p.labels().isEmpty() ? "-" : String.join(",", p.labels())));
             labels.forEach(l -> row.append(" %10.3f".formatted(p.probabilities().get(l))));
             String title = p.title().length() > 70 ? p.title().substring(0, 67) + "..." : p.title();
@@ -180,6 +201,6 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 out.println(why.toString().stripTrailing());
             }
-        }
+        };
     }
 }
