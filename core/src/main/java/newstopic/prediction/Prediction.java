@@ -18,7 +18,8 @@ public record Prediction(String id, String title, List<String> labels, Map<Strin
     public Prediction {
         labels = List.copyOf(labels);
         probabilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
-        explanations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(explanations));
+        explanations = explanations.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(explanations));
     }
 
     /** Whether {@code label} was assigned. */

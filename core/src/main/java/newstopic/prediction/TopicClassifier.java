@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import newstopic.article.Article;
 import newstopic.features.SparseVector;
@@ -38,8 +38,7 @@ public final class TopicClassifier {
 
     private final TopicModel model;
     private final List<String> labels;
-    /** Used as a stack: the most recently used buffers, still in the CPU's caches, go out first. */
-    private final ConcurrentLinkedDeque<Scratch> pool = new ConcurrentLinkedDeque<>();
+    private final ScratchPool pool = new ScratchPool();
 
     public TopicClassifier(TopicModel model) {
         this.model = model;
@@ -98,7 +97,7 @@ public final class TopicClassifier {
      * its decision most.
      */
     public Prediction classify(String id, String title, String text, int explain) {
-        Scratch s = pool.pollFirst();
+        Scratch s = pool.take();
         if (s == null) {
             s = new Scratch(model);
         }
@@ -129,7 +128,7 @@ public final class TopicClassifier {
                     ? explain(title, text, s, assigned, explain) : Map.of();
             return new Prediction(id, title, assigned, probabilities, explanations);
         } finally {
-            pool.offerFirst(s);
+            pool.give(s);
         }
     }
 
@@ -162,7 +161,7 @@ public final class TopicClassifier {
      * {@link #classify}: it analyses the text twice and builds objects per word.
      */
     public Highlight highlight(String title, String text) {
-        Scratch s = pool.pollFirst();
+        Scratch s = pool.take();
         if (s == null) {
             s = new Scratch(model);
         }
@@ -183,7 +182,7 @@ public final class TopicClassifier {
             Highlight.Part bodyPart = part(pipeline.reset(text).text(), occurrences, 0, values, counts);
             return new Highlight(labels, titlePart, bodyPart);
         } finally {
-            pool.offerFirst(s);
+            pool.give(s);
         }
     }
 
@@ -238,6 +237,52 @@ public final class TopicClassifier {
             }
         }
         return n;
+    }
+
+    /**
+     * Scratch buffers kept for reuse in a few slots, each thread starting at its own slot: threads
+     * on different cores rarely touch the same slot, and taking or giving allocates nothing. A
+     * shared queue cost two contended atomic operations and a node allocation per call, and two
+     * threads classified only 1.1-1.5 times as fast as one. Buffers beyond the slots are dropped
+     * when given back. Thread-safe.
+     */
+    private static final class ScratchPool {
+
+        private static final int SLOTS = Integer.highestOneBit(Math.max(4, Runtime.getRuntime().availableProcessors() * 4) - 1) << 1;
+        private static final int TRIES = 4;
+
+        /** Slot {@code i} lives at {@code i * PAD}: one cache line each, so threads do not share lines. */
+        private static final int PAD = 16;
+        private final AtomicReferenceArray<Scratch> slots = new AtomicReferenceArray<>(SLOTS * PAD);
+
+        private static int home() {
+            long id = Thread.currentThread().threadId();
+            return (int) (id ^ (id >>> 16)) * 0x9E3779B1 >>> 16;
+        }
+
+        /** Buffers from a slot near this thread's own, or null when none is free. */
+        Scratch take() {
+            int at = home();
+            for (int i = 0; i < TRIES; i++) {
+                int slot = ((at + i) & (SLOTS - 1)) * PAD;
+                if (slots.getPlain(slot) != null) {
+                    Scratch s = slots.getAndSet(slot, null);
+                    if (s != null) {
+                        return s;
+                    }
+                }
+            }
+            return null;
+        }
+
+        void give(Scratch s) {
+            int at = home();
+            for (int i = 0; i < TRIES; i++) {
+                if (slots.compareAndSet(((at + i) & (SLOTS - 1)) * PAD, null, s)) {
+                    return;
+                }
+            }
+        }
     }
 
     /** One thread's buffers. */
