@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import newstopic.article.Article;
@@ -16,6 +17,7 @@ import newstopic.model.ModelFile;
 import newstopic.model.Mode;
 import newstopic.model.ModelHeader;
 import newstopic.model.TopicModel;
+import newstopic.text.Analyzer;
 
 /**
  * Classifies news articles with a trained model: the library's entry point.
@@ -177,7 +179,7 @@ public final class TopicClassifier {
                 occurrences.add(new int[] {index, sign, inTitle ? 1 : 0, start, end, wordCount(ngram)});
                 counts.merge(index, 1, Integer::sum);
             });
-            var pipeline = new newstopic.text.Analyzer(model.featurizer().config().analyzer()).newPipeline();
+            var pipeline = new Analyzer(model.featurizer().config().analyzer()).newPipeline();
             Highlight.Part titlePart = part(pipeline.reset(title).text(), occurrences, 1, values, counts);
             Highlight.Part bodyPart = part(pipeline.reset(text).text(), occurrences, 0, values, counts);
             return new Highlight(labels, titlePart, bodyPart);
@@ -190,8 +192,8 @@ public final class TopicClassifier {
                                 Map<Integer, Integer> counts) {
         int labelCount = labels.size();
         // words are the single-word n-grams; longer ones spread over the words they cover
-        java.util.TreeMap<Integer, double[]> words = new java.util.TreeMap<>();
-        java.util.Map<Integer, Integer> wordEnds = new HashMap<>();
+        TreeMap<Integer, double[]> words = new TreeMap<>();
+        Map<Integer, Integer> wordEnds = new HashMap<>();
         for (int[] o : occurrences) {
             if (o[2] == inTitle && o[5] == 1) {
                 words.putIfAbsent(o[3], new double[labelCount]);
