@@ -122,11 +122,11 @@ public final class PredictionServer {
                 response = Response.error(500, "internal error: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
-            send(exchange, response);
+            // counted before the answer leaves: a client that reads /metrics next sees its request
             metrics.record(route, response.status(), System.nanoTime() - started);
+            send(exchange, response);
         } catch (IOException e) {
             // the client went away while we answered; nothing left to tell it
-            metrics.record(route, 499, System.nanoTime() - started);
         }
     }
 

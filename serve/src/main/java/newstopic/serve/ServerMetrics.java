@@ -50,7 +50,7 @@ final class ServerMetrics {
                     .append(e.getKey() % 1000).append("\"} ").append(e.getValue().sum()).append('\n');
         });
         header(out, "newstopic_http_request_duration_seconds", "histogram",
-                "Time from reading a request to writing its answer, by route.");
+                "Time from receiving a request to having its answer ready to send, by route.");
         for (Route route : routes) {
             int r = route.ordinal();
             long count = 0;
