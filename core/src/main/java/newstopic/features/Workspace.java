@@ -19,4 +19,12 @@ public final class Workspace {
         pipeline = new Analyzer(config.analyzer()).newPipeline();
         window = new int[config.maxNgram()];
     }
+
+    /**
+     * {@code text} as the analyzer normalizes it before tokenizing: the text the offsets of
+     * {@link Featurizer#forEachNgram} refer to. A copy, for display.
+     */
+    public String normalized(CharSequence text) {
+        return pipeline.reset(text).text();
+    }
 }

@@ -17,7 +17,6 @@ import newstopic.model.ModelFile;
 import newstopic.model.Mode;
 import newstopic.model.ModelHeader;
 import newstopic.model.TopicModel;
-import newstopic.text.Analyzer;
 
 /**
  * Classifies news articles with a trained model: the library's entry point.
@@ -99,10 +98,7 @@ public final class TopicClassifier {
      * its decision most.
      */
     public Prediction classify(String id, String title, String text, int explain) {
-        Scratch s = pool.take();
-        if (s == null) {
-            s = new Scratch(model);
-        }
+        Scratch s = borrow();
         try {
             model.featurizer().featurize(title, text, s.workspace, s.vector);
             double[] p = s.scores;
@@ -160,13 +156,10 @@ public final class TopicClassifier {
      * Splits each label's margin over the words of the article that earned it, for display: an
      * n-gram's contribution (its value in the article's vector times its weight) is shared equally
      * by its occurrences, and each occurrence's share equally by its words. Slower than
-     * {@link #classify}: it analyses the text twice and builds objects per word.
+     * {@link #classify}: it reads the text three times (vector, n-grams, shown text) and builds objects per word.
      */
     public Highlight highlight(String title, String text) {
-        Scratch s = pool.take();
-        if (s == null) {
-            s = new Scratch(model);
-        }
+        Scratch s = borrow();
         try {
             model.featurizer().featurize(title, text, s.workspace, s.vector);
             Map<Integer, Double> values = new HashMap<>();
@@ -179,9 +172,8 @@ public final class TopicClassifier {
                 occurrences.add(new int[] {index, sign, inTitle ? 1 : 0, start, end, wordCount(ngram)});
                 counts.merge(index, 1, Integer::sum);
             });
-            var pipeline = new Analyzer(model.featurizer().config().analyzer()).newPipeline();
-            Highlight.Part titlePart = part(pipeline.reset(title).text(), occurrences, 1, values, counts);
-            Highlight.Part bodyPart = part(pipeline.reset(text).text(), occurrences, 0, values, counts);
+            Highlight.Part titlePart = part(s.workspace.normalized(title), occurrences, 1, values, counts);
+            Highlight.Part bodyPart = part(s.workspace.normalized(text), occurrences, 0, values, counts);
             return new Highlight(labels, titlePart, bodyPart);
         } finally {
             pool.give(s);
@@ -285,6 +277,12 @@ public final class TopicClassifier {
                 }
             }
         }
+    }
+
+    /** Pooled buffers, or new ones when every pooled set is in use; give them back with {@code pool.give}. */
+    private Scratch borrow() {
+        Scratch s = pool.take();
+        return s != null ? s : new Scratch(model);
     }
 
     /** One thread's buffers. */
