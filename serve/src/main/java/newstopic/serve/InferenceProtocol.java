@@ -3,7 +3,6 @@ package newstopic.serve;
 import java.util.ArrayList;
 import java.util.List;
 
-import newstopic.model.ModelFile;
 import newstopic.model.ModelHeader;
 import newstopic.prediction.Prediction;
 import newstopic.prediction.TopicClassifier;
@@ -44,7 +43,7 @@ final class InferenceProtocol {
     /** {@code GET /v2/models/{name}}: inputs, outputs, and in parameters the labels, thresholds and provenance. */
     Response metadata(ServedModel model) {
         ModelHeader header = model.classifier().header();
-        JsonNode description = Json.parse(ModelFile.headerJson(model.classifier().model()));
+        JsonNode description = model.header();
         int labels = header.labels().size();
         return Response.json(200, Json.write(g -> {
             g.writeStartObject();

@@ -140,26 +140,46 @@ public final class PredictionServer {
             case "/admin/reload" -> Route.RELOAD;
             case "/", "/index.html", "/app.js", "/style.css" -> Route.PAGE;
             default -> {
-                if (path.startsWith("/v2/models/")) {
-                    String rest = modelPath(path);
-                    yield rest.equals("") ? Route.V2_MODEL : rest.equals("/ready") ? Route.V2_MODEL_READY
-                            : rest.equals("/infer") ? Route.V2_INFER : Route.OTHER;
+                ModelPath m = ModelPath.parse(path);
+                if (m == null) {
+                    yield Route.OTHER;
                 }
-                yield Route.OTHER;
+                yield switch (m.rest()) {
+                    case "" -> Route.V2_MODEL;
+                    case "/ready" -> Route.V2_MODEL_READY;
+                    case "/infer" -> Route.V2_INFER;
+                    default -> Route.OTHER;
+                };
             }
         };
     }
 
-    /** What follows {@code /v2/models/{name}[/versions/{v}]}. */
-    private static String modelPath(String path) {
-        String rest = path.substring("/v2/models/".length());
-        int slash = rest.indexOf('/');
-        rest = slash < 0 ? "" : rest.substring(slash);
-        if (rest.startsWith("/versions/")) {
-            int next = rest.indexOf('/', "/versions/".length());
-            rest = next < 0 ? "" : rest.substring(next);
+    /**
+     * A path under {@code /v2/models/}: {@code {name}[/versions/{version}]{rest}}, with version
+     * null when not given.
+     */
+    private record ModelPath(String name, String version, String rest) {
+
+        private static final String PREFIX = "/v2/models/";
+        private static final String VERSIONS = "/versions/";
+
+        /** The parts of {@code path}, or null when it is not under {@code /v2/models/}. */
+        static ModelPath parse(String path) {
+            if (!path.startsWith(PREFIX)) {
+                return null;
+            }
+            String tail = path.substring(PREFIX.length());
+            int slash = tail.indexOf('/');
+            String name = slash < 0 ? tail : tail.substring(0, slash);
+            String rest = slash < 0 ? "" : tail.substring(slash);
+            String version = null;
+            if (rest.startsWith(VERSIONS)) {
+                int end = rest.indexOf('/', VERSIONS.length());
+                version = end < 0 ? rest.substring(VERSIONS.length()) : rest.substring(VERSIONS.length(), end);
+                rest = end < 0 ? "" : rest.substring(end);
+            }
+            return new ModelPath(name, version, rest);
         }
-        return rest;
     }
 
     private Response dispatch(Route route, Request request) throws IOException {
@@ -212,19 +232,12 @@ public final class PredictionServer {
     }
 
     private static void checkModel(String path, ServedModel model) {
-        String rest = path.substring("/v2/models/".length());
-        int slash = rest.indexOf('/');
-        String name = slash < 0 ? rest : rest.substring(0, slash);
-        if (!name.equals(model.name())) {
-            throw ApiException.notFound("no model named '" + name + "'; this server serves '" + model.name() + "'");
+        ModelPath m = ModelPath.parse(path);
+        if (!m.name().equals(model.name())) {
+            throw ApiException.notFound("no model named '" + m.name() + "'; this server serves '" + model.name() + "'");
         }
-        String versions = "/versions/";
-        if (slash >= 0 && rest.startsWith(versions, slash)) {
-            int end = rest.indexOf('/', slash + versions.length());
-            String version = end < 0 ? rest.substring(slash + versions.length()) : rest.substring(slash + versions.length(), end);
-            if (!version.equals(model.version())) {
-                throw ApiException.notFound("model '" + name + "' has no version '" + version + "'; the version serving is " + model.version());
-            }
+        if (m.version() != null && !m.version().equals(model.version())) {
+            throw ApiException.notFound("model '" + m.name() + "' has no version '" + m.version() + "'; the version serving is " + model.version());
         }
     }
 

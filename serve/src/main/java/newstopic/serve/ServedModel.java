@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import newstopic.model.ModelFile;
 import newstopic.prediction.Prediction;
 import newstopic.prediction.TopicClassifier;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A loaded model as the server shows it: the classifier, a name from the file name and a version
@@ -22,8 +23,10 @@ import newstopic.prediction.TopicClassifier;
  * @param version    the first 12 hex digits of the file's SHA-256
  * @param path       where it was loaded from
  * @param loadedAt   when it was loaded
+ * @param header     the model file's header as JSON (settings, provenance, metrics), for metadata answers
  */
-record ServedModel(TopicClassifier classifier, String name, String version, Path path, Instant loadedAt) {
+record ServedModel(TopicClassifier classifier, String name, String version, Path path, Instant loadedAt,
+                   JsonNode header) {
 
     /**
      * Reads, checks and tries a model file: the bytes are read once (so a file replaced meanwhile
@@ -38,7 +41,8 @@ record ServedModel(TopicClassifier classifier, String name, String version, Path
             throw new IOException(path + ": the model gives " + probe.probabilities().size() + " probabilities for "
                     + classifier.labels().size() + " labels");
         }
-        return new ServedModel(classifier, nameOf(path), sha256(bytes).substring(0, 12), path, Instant.now());
+        return new ServedModel(classifier, nameOf(path), sha256(bytes).substring(0, 12), path, Instant.now(),
+                Json.MAPPER.readTree(ModelFile.headerJson(classifier.model())));
     }
 
     static String nameOf(Path path) {
