@@ -2,17 +2,17 @@ package newstopic.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import newstopic.article.Article;
-import newstopic.article.CsvArticleReader;
+import newstopic.article.ArticleInputs;
+import newstopic.article.InputFormat;
 import newstopic.article.ReadOptions;
 import newstopic.article.RecordLayout;
+import newstopic.article.TextFiles;
 
 /** Benchmark inputs, read from the bundled corpus (or any CSV folder). Stateless and thread-safe. */
 final class BenchmarkTexts {
@@ -35,12 +35,10 @@ final class BenchmarkTexts {
         if (!Files.exists(path)) {
             throw new IllegalStateException(path.toAbsolutePath() + " not found: run from the repository root or set -p corpus=PATH");
         }
-        try (Stream<Path> files = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
-            List<Article> all = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                all.addAll(new CsvArticleReader(RecordLayout.STANDARD, ReadOptions.STRICT).read(f).articles());
-            }
-            return all;
+        try {
+            // a folder of CSV files or one file, read as the CLI reads its inputs
+            return ArticleInputs.read(List.of(dir), InputFormat.AUTO, RecordLayout.STANDARD, ReadOptions.STRICT, System.in)
+                    .articles();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,7 +107,7 @@ final class BenchmarkTexts {
     }
 
     private static int utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return (int) TextFiles.utf8Length(s);
     }
 
     /** One line for the benchmark log: how many texts and their mean size. */

@@ -2,7 +2,6 @@ package newstopic.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import newstopic.article.Article;
+import newstopic.article.TextFiles;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Large labeled training sets made from a small corpus. Each generated article copies a random
@@ -51,8 +53,8 @@ final class TrainingSets {
         Random random = new Random(seed);
         Set<String> seen = new HashSet<>();
         long bytes = 0;
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("id,title,text,labels\n");
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader("id", "title", "text", "labels").get())) {
             for (int i = 0; i < count; i++) {
                 String title;
                 String text;
@@ -69,8 +71,8 @@ final class TrainingSets {
                     text = sample(a.sentences(), b.sentences(), a.sentences().length, random);
                 } while (!seen.add(title + '\n' + text));
                 String labels = String.join(";", a.article().labels());
-                out.write(String.format("gen-%06d,%s,%s,%s\n", i + 1, quote(title), quote(text), quote(labels)));
-                bytes += title.getBytes(StandardCharsets.UTF_8).length + text.getBytes(StandardCharsets.UTF_8).length;
+                out.printRecord(String.format("gen-%06d", i + 1), title, text, labels);
+                bytes += TextFiles.utf8Length(title) + TextFiles.utf8Length(text);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,10 +103,5 @@ final class TrainingSets {
             pool[j] = t;
         }
         return String.join(" ", Arrays.asList(pool).subList(0, n));
-    }
-
-    /** An RFC 4180 field: always quoted, inner quotes doubled. */
-    private static String quote(String field) {
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }

@@ -65,4 +65,26 @@ public final class TextFiles {
         return line;
     }
 
+
+    /**
+     * The number of bytes {@code text} takes in UTF-8, counted without encoding it; an unpaired
+     * surrogate counts one byte, as {@code String.getBytes} writes it as {@code ?}.
+     */
+    public static long utf8Length(CharSequence text) {
+        long n = 0;
+        for (int i = 0, length = text.length(); i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return n;
+    }
 }

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import newstopic.article.Article;
 import newstopic.article.ReadResult;
+import newstopic.article.TextFiles;
 import newstopic.prediction.Contribution;
 import newstopic.prediction.Prediction;
 import newstopic.prediction.TopicClassifier;
@@ -97,28 +98,10 @@ final class PredictCommand implements Callable<Integer> {
     static String timingLine(long loadNanos, long readNanos, long classifyNanos, List<Article> articles) {
         long bytes = 0;
         for (Article a : articles) {
-            bytes += utf8Length(a.title()) + utf8Length(a.text());
+            bytes += TextFiles.utf8Length(a.title()) + TextFiles.utf8Length(a.text());
         }
         return String.format(java.util.Locale.ROOT, "timing: load_s=%.6f read_s=%.6f classify_s=%.6f docs=%d bytes=%d",
                 loadNanos / 1e9, readNanos / 1e9, classifyNanos / 1e9, articles.size(), bytes);
-    }
-
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
     /** Writes predictions one by one in an output format. Not thread-safe. */

@@ -37,6 +37,17 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs the CLI with {@code stdin} as its standard input. */
+    static Result runWithStdin(String stdin, String... args) {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
     @BeforeAll
     static void trainOnTheBundledCorpus() {
         model = dir.resolve("bundled.model");
@@ -111,36 +122,24 @@ class CliTest {
 
     @Test
     void predictReadsStandardInputAndExplainsInWords() {
-        java.io.InputStream saved = System.in;
-        try {
-            System.setIn(new java.io.ByteArrayInputStream(
-                    "Envoys Push Truce as Shelling Continues\n\nMediators met both delegations in Cairo while artillery fire hit the outskirts of the city.\n"
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            Result r = run("predict", "--model", model.toString(), "--format", "table", "--explain", "3", "-");
-            assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains("Envoys Push Truce as Shelling Continues"), r.out());
-            assertTrue(r.out().contains("conflict: ") && r.out().contains("diplomacy: "), r.out());
-            assertTrue(!r.out().contains("#"), "features are named in words: " + r.out());
-        } finally {
-            System.setIn(saved);
-        }
+        Result r = runWithStdin(
+                "Envoys Push Truce as Shelling Continues\n\nMediators met both delegations in Cairo while artillery fire hit the outskirts of the city.\n",
+                "predict", "--model", model.toString(), "--format", "table", "--explain", "3", "-");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Envoys Push Truce as Shelling Continues"), r.out());
+        assertTrue(r.out().contains("conflict: ") && r.out().contains("diplomacy: "), r.out());
+        assertTrue(!r.out().contains("#"), "features are named in words: " + r.out());
     }
 
     @Test
     void predictTakesTheIssuesFixedShapeFormatForOutputAndInputFormatForStdin() {
-        java.io.InputStream saved = System.in;
-        try {
-            System.setIn(new java.io.ByteArrayInputStream(
-                    "{\"id\": \"j7\", \"title\": \"Boat capsizes off Lampedusa\", \"text\": \"Dozens of migrants are missing.\"}\n"
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            Result r = run("predict", "--model", model.toString(), "--format", "csv", "--input-format", "jsonl", "-");
-            assertEquals(0, r.code(), r.err());
-            List<String> lines = r.out().lines().toList();
-            assertEquals("id,title,labels,conflict_score,diplomacy_score,migration_score", lines.get(0));
-            assertTrue(lines.get(1).startsWith("j7,Boat capsizes off Lampedusa,migration,"), lines.get(1));
-        } finally {
-            System.setIn(saved);
-        }
+        Result r = runWithStdin(
+                "{\"id\": \"j7\", \"title\": \"Boat capsizes off Lampedusa\", \"text\": \"Dozens of migrants are missing.\"}\n",
+                "predict", "--model", model.toString(), "--format", "csv", "--input-format", "jsonl", "-");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("id,title,labels,conflict_score,diplomacy_score,migration_score", lines.get(0));
+        assertTrue(lines.get(1).startsWith("j7,Boat capsizes off Lampedusa,migration,"), lines.get(1));
         assertEquals(2, run("predict", "--model", model.toString(), "--output", "table", RAW).code());
     }
 
