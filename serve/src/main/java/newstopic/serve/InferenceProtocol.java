@@ -81,7 +81,14 @@ final class InferenceProtocol {
         }));
     }
 
+    /** A tensor's description: name, datatype, shape. */
     private static void tensor(tools.jackson.core.JsonGenerator g, String name, String type, int... shape) {
+        tensorHead(g, name, type, shape);
+        g.writeEndObject();
+    }
+
+    /** Opens a tensor object and writes its name, datatype and shape; the caller adds the rest and closes it. */
+    private static void tensorHead(tools.jackson.core.JsonGenerator g, String name, String type, int... shape) {
         g.writeStartObject();
         g.writeStringProperty("name", name);
         g.writeStringProperty("datatype", type);
@@ -90,7 +97,6 @@ final class InferenceProtocol {
             g.writeNumber(d);
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     /** {@code POST /v2/models/{name}/infer}. */
@@ -199,14 +205,9 @@ final class InferenceProtocol {
         }));
     }
 
+    /** An output tensor's head, with its {@code data} array left open for the values. */
     private static void outputHead(tools.jackson.core.JsonGenerator g, String name, String type, int rows, int columns) {
-        g.writeStartObject();
-        g.writeStringProperty("name", name);
-        g.writeStringProperty("datatype", type);
-        g.writeArrayPropertyStart("shape");
-        g.writeNumber(rows);
-        g.writeNumber(columns);
-        g.writeEndArray();
+        tensorHead(g, name, type, rows, columns);
         g.writeArrayPropertyStart("data");
     }
 
