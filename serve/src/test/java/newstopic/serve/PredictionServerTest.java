@@ -190,6 +190,29 @@ class PredictionServerTest {
     }
 
     @Test
+    void reloadAnswersOnlyLoopbackClientsUnlessRemoteAdminIsOn() throws Exception {
+        java.net.InetAddress external = java.net.NetworkInterface.networkInterfaces()
+                .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof java.net.Inet4Address)
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no address beyond loopback");
+        for (boolean remoteAdmin : new boolean[] {false, true}) {
+            server.stop();
+            server = PredictionServer.start(new ServerConfig(modelFile, "0.0.0.0", 0, 64 * 1024, 5, remoteAdmin, false,
+                    java.time.Duration.ofSeconds(1)), log::add);
+            URI fromOutside = URI.create("http://" + external.getHostAddress() + ":" + server.port() + "/admin/reload");
+            HttpResponse<String> r = send(HttpRequest.newBuilder(fromOutside).POST(HttpRequest.BodyPublishers.noBody()).build());
+            if (remoteAdmin) {
+                assertEquals(200, r.statusCode(), r.body());
+            } else {
+                assertError(r, 403, "loopback only");
+                assertEquals(200, post("/admin/reload", "").statusCode()); // from 127.0.0.1
+            }
+        }
+    }
+
+    @Test
     void aReloadUnderLoadDropsNoRequest() throws Exception {
         String first = version();
         AtomicBoolean running = new AtomicBoolean(true);
