@@ -1,23 +1,18 @@
 package newstopic.benchmarks;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import newstopic.train.Main;
 
 /**
- * Models for the benchmarks. Training goes through the command line's own entry point
- * ({@link Main} with {@code train}), the public way into the trainer, so a benchmark model is made
- * exactly as {@code ./newstopic train} makes one, with its defaults. Stateless and thread-safe
+ * Models for the benchmarks, trained by the training library with the defaults of
+ * {@code ./newstopic train}, in a child JVM ({@link TrainModel}). Stateless and thread-safe
  * (concurrent trainings need different model paths).
  */
 final class BenchmarkModels {
@@ -46,33 +41,10 @@ final class BenchmarkModels {
         return model;
     }
 
-    /**
-     * The arguments of {@code newstopic train INPUT --model MODEL -q} plus {@code extraArgs}
-     * (split on whitespace, e.g. {@code --cv 2}), for {@link #run}.
-     */
-    static String[] trainCommand(String input, Path model, String extraArgs) {
-        List<String> args = new ArrayList<>(List.of("train", input, "--model", model.toString(), "-q"));
-        if (!extraArgs.isBlank()) {
-            args.addAll(List.of(extraArgs.strip().split("\\s+")));
-        }
-        return args.toArray(String[]::new);
-    }
-
-    /** Runs the command line in this JVM; fails with the command's own message if it does. */
-    static void run(String[] args) {
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(PrintWriter.nullWriter()), new PrintWriter(err, true));
-        if (code != 0) {
-            throw new IllegalStateException("newstopic " + String.join(" ", args) + " exited with " + code + ": "
-                    + err.toString().strip());
-        }
-    }
-
-    /** Runs {@code newstopic train INPUT --model MODEL -q} in a new JVM with this one's class path. */
+    /** Runs {@link TrainModel} in a new JVM with this one's class path. */
     static void trainInChildJvm(String input, Path model) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(trainCommand(input, model, "")));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TrainModel.class.getName(), input, model.toString());
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,12 +1,13 @@
 package newstopic.benchmarks;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import newstopic.article.Article;
+import newstopic.article.TextFiles;
+import newstopic.model.TopicModel;
+import newstopic.train.TopicTrainer;
+import newstopic.train.TrainOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,20 +19,18 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Training time on {@code size} generated articles ({@link TrainingSets}, made from the corpus
- * with a fixed seed and written to a temporary CSV file at set-up). Each shot is one
- * {@code newstopic train FILE --model MODEL -q} through the command line's entry point, with its
- * defaults: reading the CSV, near-duplicate grouping, 5-fold cross-validation for calibration,
- * thresholds and metrics, the final fit on everything, and writing the model (with the SHA-256 of
- * the input). {@code -p trainArgs="--cv 2"} and the like add options. Training uses every core
- * ({@code --threads} defaults to them).
+ * with a fixed seed, in memory). Each shot is one {@link TopicTrainer#train} call with the
+ * defaults of {@code newstopic train}: near-duplicate grouping, 5-fold cross-validation for
+ * calibration, thresholds and metrics, the final fit on everything and model assembly; reading
+ * inputs and writing the model are not timed. {@code -p folds=2} and {@code -p learner=svm} change
+ * those options. Training uses every core.
  *
  * <p>Thread-safety: the state is shared ({@code Scope.Benchmark}) and one training uses all
- * cores by itself, so run it with one benchmark thread; two would write the same model file.
+ * cores by itself, so run it with one benchmark thread.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -50,35 +49,30 @@ public class TrainBenchmark {
     @Param({"10000", "100000"})
     public int size;
 
-    /** More {@code newstopic train} options, separated by spaces (none by default). */
-    @Param({""})
-    public String trainArgs;
+    @Param({"5"})
+    public int folds;
 
-    private Path dir;
-    private Path input;
-    private Path model;
-    private String[] command;
+    @Param({"svm+cnb"})
+    public String learner;
+
+    private List<Article> articles;
+    private TrainOptions options;
 
     @Setup(Level.Trial)
     public void setUp() {
         List<Article> source = BenchmarkTexts.articles(corpus);
-        dir = BenchmarkModels.tempDir();
-        input = dir.resolve("train-" + size + ".csv");
-        model = dir.resolve("train.model");
-        command = BenchmarkModels.trainCommand(input.toString(), model, trainArgs);
-        long bytes = TrainingSets.write(source, size, SEED, input);
+        articles = TrainingSets.generate(source, size, SEED);
+        options = TrainOptions.builder().folds(folds).learner(learner).build();
+        long bytes = 0;
+        for (Article a : articles) {
+            bytes += TextFiles.utf8Length(a.title()) + TextFiles.utf8Length(a.text());
+        }
         System.out.printf("training set: %,d articles from %,d in %s, %,d bytes of text (%,d on average)%n",
                 size, source.size(), corpus, bytes, bytes / size);
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        BenchmarkModels.delete(dir);
-    }
-
     @Benchmark
-    public long train() throws IOException {
-        BenchmarkModels.run(command);
-        return Files.size(model);
+    public TopicModel train() {
+        return TopicTrainer.train(articles, options).model();
     }
 }

@@ -1,10 +1,5 @@
 package newstopic.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -16,9 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import newstopic.article.Article;
-import newstopic.article.TextFiles;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import newstopic.article.Source;
 
 /**
  * Large labeled training sets made from a small corpus. Each generated article copies a random
@@ -41,8 +34,8 @@ final class TrainingSets {
     private record Parts(Article article, String[] titleWords, String[] sentences) {
     }
 
-    /** {@code count} generated articles as CSV ({@code id,title,text,labels}) in {@code file}; returns their UTF-8 bytes. */
-    static long write(List<Article> corpus, int count, long seed, Path file) {
+    /** {@code count} generated labeled articles. */
+    static List<Article> generate(List<Article> corpus, int count, long seed) {
         Map<Set<String>, List<Parts>> byLabels = new LinkedHashMap<>();
         List<Parts> all = new ArrayList<>();
         for (Article a : corpus) {
@@ -52,32 +45,26 @@ final class TrainingSets {
         }
         Random random = new Random(seed);
         Set<String> seen = new HashSet<>();
-        long bytes = 0;
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader("id", "title", "text", "labels").get())) {
-            for (int i = 0; i < count; i++) {
-                String title;
-                String text;
-                Parts a;
-                int attempts = 0;
-                do {
-                    if (++attempts > 1000) {
-                        throw new IllegalStateException("the corpus is too small for " + count + " distinct articles");
-                    }
-                    a = all.get(random.nextInt(all.size()));
-                    List<Parts> same = byLabels.get(a.article().labels());
-                    Parts b = same.get(random.nextInt(same.size()));
-                    title = splice(a.titleWords(), b.titleWords(), random);
-                    text = sample(a.sentences(), b.sentences(), a.sentences().length, random);
-                } while (!seen.add(title + '\n' + text));
-                String labels = String.join(";", a.article().labels());
-                out.printRecord(String.format("gen-%06d", i + 1), title, text, labels);
-                bytes += TextFiles.utf8Length(title) + TextFiles.utf8Length(text);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Article> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String title;
+            String text;
+            Parts a;
+            int attempts = 0;
+            do {
+                if (++attempts > 1000) {
+                    throw new IllegalStateException("the corpus is too small for " + count + " distinct articles");
+                }
+                a = all.get(random.nextInt(all.size()));
+                List<Parts> same = byLabels.get(a.article().labels());
+                Parts b = same.get(random.nextInt(same.size()));
+                title = splice(a.titleWords(), b.titleWords(), random);
+                text = sample(a.sentences(), b.sentences(), a.sentences().length, random);
+            } while (!seen.add(title + '\n' + text));
+            String id = String.format("gen-%06d", i + 1);
+            out.add(Article.of(id, title, text, new Source("generated", i + 1), a.article().labels()));
         }
-        return bytes;
+        return out;
     }
 
     /** The first words of {@code a} up to a random cut, then the rest of {@code b} from there. */

@@ -8,8 +8,8 @@ import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import newstopic.io.Json;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads labeled articles from JSON Lines: one object per line with the fields a
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonLinesArticleReader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = Json.COMPACT;
 
     private final RecordLayout layout;
     private final ReadOptions options;

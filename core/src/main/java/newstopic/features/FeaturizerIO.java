@@ -4,8 +4,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 
+import newstopic.io.Json;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a featurizer's settings (as JSON) and fitted data (as binary), and reads them back into
@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FeaturizerIO {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = Json.COMPACT;
 
     private FeaturizerIO() {
     }

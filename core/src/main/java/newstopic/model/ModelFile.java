@@ -8,24 +8,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 import newstopic.features.Featurizer;
 import newstopic.features.FeaturizerIO;
+import newstopic.io.AtomicFiles;
+import newstopic.io.Json;
+import newstopic.io.Sha256;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The newstopic model file. Layout, all integers big-endian:
@@ -48,36 +42,19 @@ public final class ModelFile {
     public static final int FORMAT = 1;
     private static final byte[] MAGIC = {(byte) 0x89, 'N', 'T', 'O', 'P', 'I', 'C', '\n'};
     private static final int DIGEST = 32;
-    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON = Json.INDENTED;
 
     private ModelFile() {
     }
 
-    /** Writes {@code model} to {@code path} atomically. */
+    /** Writes {@code model} to {@code path} atomically (see {@link AtomicFiles}). */
     public static void write(TopicModel model, Path path) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoSuchFileException(String.valueOf(dir), null, "folder for the model does not exist");
-        }
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writeTo(model, java.nio.channels.Channels.newOutputStream(channel));
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(path, out -> writeTo(model, out));
     }
 
     /** Writes the model's bytes, checksum included, to {@code out} (which is not closed). */
     public static void writeTo(TopicModel model, OutputStream out) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         DataOutputStream data = new DataOutputStream(new java.security.DigestOutputStream(
                 new java.io.BufferedOutputStream(new NonClosing(out), 1 << 16), sha));
         data.write(MAGIC);
@@ -99,7 +76,7 @@ public final class ModelFile {
 
     /** Reads a model, checking magic, version and checksum first. */
     public static TopicModel read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        byte[] bytes = java.nio.file.Files.readAllBytes(path);
         try {
             return read(bytes);
         } catch (ModelFormatException e) {
@@ -123,7 +100,7 @@ public final class ModelFile {
             throw new ModelFormatException("truncated model file");
         }
         int body = bytes.length - DIGEST;
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update(bytes, 0, body);
         if (!MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(bytes, body, bytes.length))) {
             throw new ModelFormatException("checksum mismatch: the file is truncated or corrupt");
@@ -183,14 +160,6 @@ public final class ModelFile {
         float[] out = new float[n];
         ByteBuffer.wrap(raw).asFloatBuffer().get(out);
         return out;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 
     /** Lets the writer close its stream chain without closing the caller's stream. */

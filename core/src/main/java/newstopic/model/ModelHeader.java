@@ -1,16 +1,21 @@
 package newstopic.model;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import newstopic.Version;
+import newstopic.evaluation.CvReport;
 import newstopic.features.FeaturizerConfig;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The self-description at the head of a model file, stored as JSON: labels and how to decide
  * them, the featurizer settings, the learner and its hyperparameters, provenance, cross-validation
- * metrics and the strongest features of each label. Immutable and thread-safe (the metrics node
- * must not be modified).
+ * metrics and the strongest features of each label. Immutable and thread-safe. Build one by hand
+ * with {@link #builder}.
  *
  * @param labels        label names, in the order of the weight columns
  * @param mode          multi-label or single-label decisions
@@ -20,35 +25,136 @@ import tools.jackson.databind.JsonNode;
  * @param learner       the learner's name
  * @param hyperparameters the learner's settings, as given and as chosen
  * @param provenance    what the model was trained on, and how
- * @param metrics       evaluation results from training (cross-validation), free-form JSON
+ * @param metrics       cross-validation results of the classifier as served, or {@code null}
  * @param topFeatures   per label, the n-grams with the largest positive and negative weights
  * @param headlineRule  multi-label: for articles whose text has at least this many characters, a
  *                      label also applies when the headline alone passes its threshold (the guide's
- *                      "the headline is about it"; a long body would otherwise drown a headline).
- *                      0 turns it off
+ *                      "the headline is about it"); 0 turns it off
+ * @param headlineLabels the labels the headline rule applies to (training keeps it only where
+ *                      cross-validation says it helps); {@code null}, as in older files, means all
  */
 public record ModelHeader(List<String> labels, Mode mode, List<Double> thresholds, List<Calibration> calibration,
                           FeaturizerConfig featurizer, String learner, Map<String, Object> hyperparameters,
-                          Provenance provenance, JsonNode metrics, Map<String, List<FeatureWeight>> topFeatures,
-                          int headlineRule) {
+                          Provenance provenance, CvReport metrics, Map<String, List<FeatureWeight>> topFeatures,
+                          int headlineRule, List<String> headlineLabels) {
 
     public ModelHeader {
-        labels = List.copyOf(labels);
-        thresholds = List.copyOf(thresholds);
-        calibration = List.copyOf(calibration);
-        hyperparameters = Map.copyOf(hyperparameters);
-        topFeatures = Map.copyOf(topFeatures);
-        if (metrics != null && (metrics.isNull() || metrics.isMissingNode())) {
-            metrics = null; // JSON null reads back as a node: keep one meaning for "no metrics"
-        }
-        if (labels.isEmpty()) {
+        if (labels == null || labels.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one label");
         }
+        labels = List.copyOf(labels);
+        if (new HashSet<>(labels).size() != labels.size()) {
+            throw new IllegalArgumentException("label names must be unique, got " + labels);
+        }
+        if (mode == null || featurizer == null || thresholds == null || calibration == null) {
+            throw new IllegalArgumentException("mode, featurizer, thresholds and calibration are required");
+        }
+        thresholds = List.copyOf(thresholds);
+        calibration = List.copyOf(calibration);
+        hyperparameters = hyperparameters == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hyperparameters));
+        topFeatures = topFeatures == null ? Map.of() : Map.copyOf(topFeatures);
+        headlineLabels = headlineLabels == null ? null : List.copyOf(headlineLabels);
         if (headlineRule < 0) {
             throw new IllegalArgumentException("headline rule must be 0 (off) or a length, got " + headlineRule);
         }
         if (thresholds.size() != labels.size() || calibration.size() != labels.size()) {
             throw new IllegalArgumentException("one threshold and one calibration per label expected");
+        }
+        for (double t : thresholds) {
+            if (!(t >= 0 && t <= 1)) {
+                throw new IllegalArgumentException("thresholds must be probabilities in [0, 1], got " + t);
+            }
+        }
+        for (Calibration c : calibration) {
+            if (c == null || !Double.isFinite(c.a()) || !Double.isFinite(c.b())) {
+                throw new IllegalArgumentException("calibration must be finite numbers, got " + c);
+            }
+        }
+        if (headlineLabels != null && !labels.containsAll(headlineLabels)) {
+            throw new IllegalArgumentException("headline rule names unknown labels: " + headlineLabels);
+        }
+    }
+
+    /** A header with the given labels and featurizer, and defaults for the rest (see {@link Builder}). */
+    public static Builder builder(List<String> labels, FeaturizerConfig featurizer) {
+        return new Builder(labels, featurizer);
+    }
+
+    /**
+     * Builds a header for a hand-made model: multi-label, thresholds 0.5, plain logistic
+     * calibration, learner {@code custom}, no metrics, no headline rule, provenance stamped now.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+        private final List<String> labels;
+        private final FeaturizerConfig featurizer;
+        private Mode mode = Mode.MULTI;
+        private List<Double> thresholds;
+        private List<Calibration> calibration;
+        private String learner = "custom";
+        private Map<String, Object> hyperparameters = Map.of();
+        private Provenance provenance;
+        private CvReport metrics;
+        private Map<String, List<FeatureWeight>> topFeatures = Map.of();
+        private int headlineRule;
+        private List<String> headlineLabels = List.of();
+
+        private Builder(List<String> labels, FeaturizerConfig featurizer) {
+            this.labels = List.copyOf(labels);
+            this.featurizer = featurizer;
+            this.thresholds = Collections.nCopies(labels.size(), 0.5);
+            this.calibration = Collections.nCopies(labels.size(), Calibration.LOGISTIC);
+        }
+
+        public Builder mode(Mode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder thresholds(List<Double> thresholds) {
+            this.thresholds = new ArrayList<>(thresholds);
+            return this;
+        }
+
+        public Builder calibration(List<Calibration> calibration) {
+            this.calibration = new ArrayList<>(calibration);
+            return this;
+        }
+
+        public Builder learner(String learner, Map<String, Object> hyperparameters) {
+            this.learner = learner;
+            this.hyperparameters = hyperparameters;
+            return this;
+        }
+
+        public Builder provenance(Provenance provenance) {
+            this.provenance = provenance;
+            return this;
+        }
+
+        public Builder metrics(CvReport metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        public Builder topFeatures(Map<String, List<FeatureWeight>> topFeatures) {
+            this.topFeatures = topFeatures;
+            return this;
+        }
+
+        /** Turns the headline rule on for {@code labels} in texts of at least {@code minChars} characters. */
+        public Builder headlineRule(int minChars, List<String> labels) {
+            this.headlineRule = minChars;
+            this.headlineLabels = labels;
+            return this;
+        }
+
+        public ModelHeader build() {
+            Provenance p = provenance != null ? provenance
+                    : new Provenance(Instant.now().toString(), Version.get(), System.getProperty("java.version"), "", 0,
+                            List.of(), 0, Map.of());
+            return new ModelHeader(labels, mode, thresholds, calibration, featurizer, learner, hyperparameters, p, metrics,
+                    topFeatures, headlineRule, headlineLabels);
         }
     }
 }

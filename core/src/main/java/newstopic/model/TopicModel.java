@@ -85,19 +85,6 @@ public final class TopicModel {
         }
     }
 
-    /** Whether label {@code k} is assigned, given all labels' probabilities. */
-    public boolean decide(double[] probabilities, int k) {
-        if (header.mode() == Mode.SINGLE) {
-            for (int j = 0; j < labelCount; j++) {
-                if (probabilities[j] > probabilities[k] || (probabilities[j] == probabilities[k] && j < k)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return probabilities[k] >= header.thresholds().get(k);
-    }
-
     /** For the model file: the raw arrays. */
     float[] weights() {
         return weights;

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import newstopic.article.Article;
+import newstopic.features.FeatureNames;
 import newstopic.features.SparseVector;
 import newstopic.features.Workspace;
 import newstopic.model.ModelFile;
-import newstopic.model.Mode;
 import newstopic.model.ModelHeader;
 import newstopic.model.TopicModel;
 
@@ -28,8 +28,8 @@ import newstopic.model.TopicModel;
  * p.probabilities();   // {conflict=0.91, migration=0.03, diplomacy=0.97}
  * }</pre>
  *
- * <p>In multi-label mode a label also applies to a long article whose headline alone is about it,
- * when the model's {@link ModelHeader#headlineRule()} says so.
+ * <p>Labels are decided by the model's {@link DecisionPolicy}, the same rule its cross-validation
+ * metrics were measured with.
  *
  * <p>Immutable and thread-safe: any number of threads may classify at once and get exactly the
  * results a single thread would. Per-thread scratch buffers are pooled and reused, so steady-state
@@ -39,11 +39,13 @@ public final class TopicClassifier {
 
     private final TopicModel model;
     private final List<String> labels;
+    private final DecisionPolicy policy;
     private final ScratchPool pool = new ScratchPool();
 
     public TopicClassifier(TopicModel model) {
         this.model = model;
         this.labels = model.header().labels();
+        this.policy = DecisionPolicy.of(model.header());
     }
 
     /** Loads a model file (checked for format, version and checksum). */
@@ -69,11 +71,6 @@ public final class TopicClassifier {
         return classify(null, title, text, 0);
     }
 
-    /** Classifies bare text (no headline). */
-    public Prediction classify(String text) {
-        return classify(null, "", text, 0);
-    }
-
     /** Classifies an article: headline, then captions and body. */
     public Prediction classify(Article article) {
         return classify(article, 0);
@@ -84,13 +81,21 @@ public final class TopicClassifier {
         return classify(article.id(), article.title(), article.text(), explain);
     }
 
-    /** Classifies each article, in order. */
+    /** The rule that turns this model's probabilities into labels. */
+    public DecisionPolicy policy() {
+        return policy;
+    }
+
+    /** Classifies each article, in order, on every core (the common fork-join pool) for larger batches. */
     public List<Prediction> classifyAll(List<Article> articles) {
-        List<Prediction> out = new ArrayList<>(articles.size());
-        for (Article a : articles) {
-            out.add(classify(a));
+        if (articles.size() < 64) {
+            List<Prediction> out = new ArrayList<>(articles.size());
+            for (Article a : articles) {
+                out.add(classify(a));
+            }
+            return out;
         }
-        return out;
+        return articles.parallelStream().map(this::classify).toList();
     }
 
     /**
@@ -104,21 +109,17 @@ public final class TopicClassifier {
             double[] p = s.scores;
             model.margins(s.vector, p);
             model.probabilities(p);
-            int headlineRule = model.header().headlineRule();
-            if (headlineRule > 0 && model.header().mode() == Mode.MULTI && !title.isBlank() && text.length() >= headlineRule) {
-                // the headline alone decides too: its probability counts where it is the higher
+            if (policy.needsHeadline(title, text)) {
                 model.featurizer().featurize(title, "", s.workspace, s.headlineVector);
                 model.margins(s.headlineVector, s.headline);
                 model.probabilities(s.headline);
-                for (int k = 0; k < p.length; k++) {
-                    p[k] = Math.max(p[k], s.headline[k]);
-                }
+                policy.combine(p, s.headline);
             }
             List<String> assigned = new ArrayList<>(2);
             Map<String, Double> probabilities = new LinkedHashMap<>();
             for (int k = 0; k < labels.size(); k++) {
                 probabilities.put(labels.get(k), p[k]);
-                if (model.decide(p, k)) {
+                if (policy.decide(p, k)) {
                     assigned.add(labels.get(k));
                 }
             }
@@ -131,9 +132,8 @@ public final class TopicClassifier {
     }
 
     private Map<String, List<Contribution>> explain(String title, String text, Scratch s, List<String> assigned, int n) {
-        Map<Integer, String> names = new HashMap<>();
         // forEachNgram uses the workspace's analysis chain only: the article's vector is intact
-        model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram, inTitle, start, end) -> names.putIfAbsent(index, ngram));
+        Map<Integer, String> names = FeatureNames.inText(model.featurizer(), title, text, s.workspace);
         Map<String, List<Contribution>> out = new LinkedHashMap<>();
         for (int k = 0; k < labels.size(); k++) {
             boolean yes = assigned.contains(labels.get(k));
@@ -142,7 +142,7 @@ public final class TopicClassifier {
                 int f = s.vector.index(i);
                 double c = s.vector.value(i) * model.weight(f, k);
                 if (c != 0) {
-                    all.add(new Contribution(names.getOrDefault(f, "#" + f), c));
+                    all.add(new Contribution(FeatureNames.nameOf(names, f), c));
                 }
             }
             // the strongest pushes in the direction of the decision

@@ -42,11 +42,16 @@ public final class TestModels {
                 }
             }
         }
-        ModelHeader header = new ModelHeader(List.of("conflict", "diplomacy"), mode, List.of(0.5, 0.6),
-                List.of(new Calibration(2, 0), Calibration.LOGISTIC), config, "test", Map.of("C", 1.0),
-                new Provenance("2026-01-01T00:00:00Z", "test", "25", "by hand", 7,
-                        List.of(new Provenance.InputFile("t.csv", "abc", 2)), 2, Map.of("conflict", 1)),
-                null, Map.of("conflict", List.of(new FeatureWeight("shelling", 4))), headlineRule);
+        ModelHeader header = ModelHeader.builder(List.of("conflict", "diplomacy"), config)
+                .mode(mode)
+                .thresholds(List.of(0.5, 0.6))
+                .calibration(List.of(new Calibration(2, 0), Calibration.LOGISTIC))
+                .learner("test", Map.of("C", 1.0))
+                .provenance(new Provenance("2026-01-01T00:00:00Z", "test", "25", "by hand", 7,
+                        List.of(new Provenance.InputFile("t.csv", "abc", 2)), 2, Map.of("conflict", 1)))
+                .topFeatures(Map.of("conflict", List.of(new FeatureWeight("shelling", 4))))
+                .headlineRule(headlineRule, null)
+                .build();
         return new TopicModel(header, f, w, new float[] {-1f, -1f});
     }
 }

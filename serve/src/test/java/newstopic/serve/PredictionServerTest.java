@@ -72,7 +72,7 @@ class PredictionServerTest {
         assertEquals(12, answer.get("model").get("version").stringValue().length());
         // "text" is the same as "body" without a headline
         JsonNode text = ok(post("/v1/classify", "{\"text\": \"an envoy arrived for talks\"}"));
-        assertEquals(library.classify("an envoy arrived for talks").labels(), strings(text.get("articles").get(0).get("labels")));
+        assertEquals(library.classify("", "an envoy arrived for talks").labels(), strings(text.get("articles").get(0).get("labels")));
     }
 
     @Test
@@ -140,7 +140,7 @@ class PredictionServerTest {
         assertEquals(version, infer.get("model_version").stringValue());
         JsonNode probabilities = infer.get("outputs").get(0);
         assertEquals(List.of(2, 2), probabilities.get("shape").valueStream().map(JsonNode::intValue).toList());
-        assertEquals(library.classify("war and shelling").probabilities().get("conflict"), probabilities.get("data").get(0).doubleValue(), 1e-4);
+        assertEquals(library.classify("", "war and shelling").probabilities().get("conflict"), probabilities.get("data").get(0).doubleValue(), 1e-4);
         JsonNode decisions = infer.get("outputs").get(1);
         assertEquals("BOOL", decisions.get("datatype").stringValue());
         assertEquals(List.of(true, false, false, true), decisions.get("data").valueStream().map(JsonNode::booleanValue).toList());
@@ -266,7 +266,7 @@ class PredictionServerTest {
             answers.add(pool.submit(() -> ok(post("/v1/classify", "{\"text\": \"" + text + "\"}")).get("articles").get(0)));
         }
         for (int i = 0; i < texts.size(); i++) {
-            Prediction expected = library.classify(texts.get(i));
+            Prediction expected = library.classify("", texts.get(i));
             JsonNode got = answers.get(i).get();
             assertEquals(expected.labels(), strings(got.get("labels")), texts.get(i));
             for (Map.Entry<String, Double> e : expected.probabilities().entrySet()) {

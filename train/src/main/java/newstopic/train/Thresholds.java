@@ -7,12 +7,12 @@ import java.util.Arrays;
  * equally good cut points it takes the middle of the gap between neighbouring scores, so a
  * threshold does not sit on one training example's score. Stateless and thread-safe.
  */
-final class Thresholds {
+public final class Thresholds {
 
     private Thresholds() {
     }
 
-    static double bestF1(double[] scores, boolean[] positive) {
+    public static double bestF1(double[] scores, boolean[] positive) {
         int n = scores.length;
         Integer[] boxed = byScoreDescending(scores);
         int totalPos = 0;
@@ -48,7 +48,7 @@ final class Thresholds {
     }
 
     /** Example indices ordered from the highest score to the lowest. */
-    static Integer[] byScoreDescending(double[] scores) {
+    public static Integer[] byScoreDescending(double[] scores) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

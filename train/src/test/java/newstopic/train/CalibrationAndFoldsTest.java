@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import newstopic.model.Calibration;
+import newstopic.train.corpus.Folds;
 import org.junit.jupiter.api.Test;
 
 class CalibrationAndFoldsTest {

@@ -15,15 +15,18 @@ import newstopic.features.SparseVector;
  */
 public final class Ensemble implements BinaryLearner {
 
+    private final String name;
     private final List<BinaryLearner> members;
 
-    public Ensemble(List<BinaryLearner> members) {
+    /** {@code name} is what the command line calls it and the model file records. */
+    public Ensemble(String name, List<BinaryLearner> members) {
+        this.name = name;
         this.members = List.copyOf(members);
     }
 
     @Override
     public String name() {
-        return String.join("+", members.stream().map(BinaryLearner::name).toList());
+        return name;
     }
 
     @Override

@@ -1,0 +1,68 @@
+package newstopic.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import newstopic.article.Article;
+import newstopic.article.ReadResult;
+import newstopic.evaluation.Evaluation;
+import newstopic.prediction.TopicClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Scores a model against labeled articles. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a model on labeled articles: per-label precision, recall, F1 and support, micro and macro averages.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Labeled files or folders.")
+    List<String> inputs;
+
+    @Mixin
+    ModelOption model = new ModelOption();
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write report.json and report.html (with charts) into DIR.")
+    Path report;
+
+    @Option(names = "--min-micro-f1", paramLabel = "F1", description = "Exit with code 1 when micro-F1 is below this (for scripts).")
+    Double minMicroF1;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TopicClassifier classifier = TopicClassifier.load(model.path());
+        ReadResult read = input.read(inputs, Set.copyOf(classifier.labels()), spec.commandLine().getErr());
+        Evaluation.Accumulator accumulator = new Evaluation.Accumulator(classifier.labels(), classifier.header().mode(),
+                classifier.header().thresholds());
+        for (Article a : read.articles()) {
+            accumulator.add(a, classifier.classify(a));
+        }
+        if (accumulator.size() == 0) {
+            throw new UserException("no articles found in " + String.join(", ", inputs));
+        }
+        Evaluation evaluation = accumulator.result();
+        Reports.printEvaluation(evaluation, out);
+        if (report != null) {
+            Reports.write(evaluation, model.path().toString(), report);
+            out.printf("report written to %s%n", report.resolve("report.html"));
+        }
+        if (minMicroF1 != null && evaluation.micro().f1() < minMicroF1) {
+            spec.commandLine().getErr().printf("newstopic: micro-F1 %.3f is below %.3f%n", evaluation.micro().f1(), minMicroF1);
+            return 1;
+        }
+        return 0;
+    }
+}

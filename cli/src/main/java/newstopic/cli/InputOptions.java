@@ -1,0 +1,80 @@
+package newstopic.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import newstopic.article.ArticleFormatException;
+import newstopic.article.ArticleInputs;
+import newstopic.article.InputFormat;
+import newstopic.article.ReadOptions;
+import newstopic.article.ReadResult;
+import newstopic.article.RecordLayout;
+import picocli.CommandLine.Option;
+
+/** How inputs are read: shared by every command that reads articles. Not thread-safe (picocli fills it). */
+final class InputOptions {
+
+    @Option(names = "--input-format", description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, by file name).",
+            defaultValue = "AUTO")
+    InputFormat format;
+
+    @Option(names = "--layout", description = "CSV/JSONL layout: standard (id,title,text,labels) or agnews (class,title,description; no header).",
+            defaultValue = "standard")
+    String layout;
+
+    @Option(names = "--columns", split = ",", paramLabel = "ID,TITLE,TEXT,LABELS",
+            description = "Field names of id, title, text and labels, for other layouts (use - for absent).")
+    List<String> columns;
+
+    @Option(names = "--lenient", description = "Skip bad records (reporting how many and where) instead of stopping at the first.")
+    boolean lenient;
+
+    RecordLayout recordLayout() {
+        RecordLayout base = switch (layout) {
+            case "standard" -> RecordLayout.STANDARD;
+            case "agnews" -> RecordLayout.AG_NEWS;
+            default -> throw new UserException("unknown --layout '" + layout + "' (standard or agnews)");
+        };
+        if (columns == null) {
+            return base;
+        }
+        if (columns.size() != 4) {
+            throw new UserException("--columns takes four names: id,title,text,labels (- for absent)");
+        }
+        return new RecordLayout(true, List.of(), absent(columns.get(0)), absent(columns.get(1)),
+                columns.get(2), absent(columns.get(3)), base.labelSeparator(), Map.of(), false);
+    }
+
+    private static String absent(String name) {
+        return name.equals("-") ? null : name;
+    }
+
+    /** Reads every input, reporting skipped records and duplicates on {@code err}. */
+    ReadResult read(List<String> inputs, Set<String> knownLabels, PrintWriter err) throws IOException {
+        return read(inputs, recordLayout(), knownLabels, err);
+    }
+
+    /** Reads every input without its labels columns, for commands that only classify. */
+    ReadResult readUnlabeled(List<String> inputs, PrintWriter err) throws IOException {
+        RecordLayout layout = recordLayout();
+        return read(inputs, layout.labels() == null ? layout : layout.withLabels(null), null, err);
+    }
+
+    private ReadResult read(List<String> inputs, RecordLayout layout, Set<String> knownLabels, PrintWriter err)
+            throws IOException {
+        ReadResult result = ArticleInputs.read(inputs, format, layout, new ReadOptions(lenient, knownLabels), System.in);
+        for (ReadResult.Duplicate d : result.duplicates()) {
+            err.println("newstopic: note: " + d);
+        }
+        if (!result.skipped().isEmpty()) {
+            err.printf("newstopic: skipped %d bad record(s):%n", result.skipped().size());
+            for (ArticleFormatException e : result.skipped()) {
+                err.println("  " + e.getMessage());
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,164 @@
+package newstopic.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+
+import newstopic.article.Article;
+import newstopic.features.Featurizer;
+import newstopic.features.FeaturizerConfig;
+import newstopic.features.HashingFeaturizer;
+import newstopic.features.SparseVector;
+import newstopic.features.TfIdfFitter;
+import newstopic.model.Mode;
+import newstopic.train.learn.BinaryLearner;
+import newstopic.train.learn.Learners;
+import newstopic.train.learn.LinearWeights;
+import newstopic.train.learn.TrainingSet;
+
+/**
+ * Out-of-fold margins: each article scored by the model of the fold that did not see it, with a
+ * featurizer fitted without that fold. Where the headline rule may apply (multi-label, a headline,
+ * a long text), the headline alone is scored too, so the rule is validated as it is served. Not
+ * thread-safe (one training at a time); it runs its work on the given pool.
+ */
+final class CrossValidation {
+
+    /** Margins {@code [article][label]}; {@code headline[i]} is null where the rule cannot apply. */
+    record Margins(double[][] full, double[][] headline) {
+    }
+
+    /** One fold's featurizer (fitted without the fold) and every article's vectors under it. */
+    private record FoldFeatures(Featurizer featurizer, SparseVector[] x, SparseVector[] headline) {
+    }
+
+    private final List<Article> articles;
+    private final int[] fold;
+    private final boolean[][] truth;
+    private final TrainOptions options;
+    private final ExecutorService pool;
+    private final TrainingListener listener;
+    private FoldFeatures[] folds;
+
+    CrossValidation(List<Article> articles, int[] fold, boolean[][] truth, TrainOptions options, ExecutorService pool,
+                    TrainingListener listener) {
+        this.articles = articles;
+        this.fold = fold;
+        this.truth = truth;
+        this.options = options;
+        this.pool = pool;
+        this.listener = listener;
+    }
+
+    /** Whether the headline rule could apply to article {@code i}. */
+    boolean headlineEligible(int i) {
+        Article a = articles.get(i);
+        return options.mode() == Mode.MULTI && options.headlineRule() > 0 && !a.title().isBlank()
+                && a.text().length() >= options.headlineRule();
+    }
+
+    /** Fits every fold's featurizer and featurizes the articles under each. */
+    void featurizeFolds() {
+        int k = options.folds();
+        folds = new FoldFeatures[k];
+        listener.stepStarted("featurizing folds", (long) k * articles.size());
+        if (options.featurizer().kind() == FeaturizerConfig.Kind.HASHING) {
+            // hashing learns nothing from the data: one set of vectors serves every fold
+            FoldFeatures shared = featurize(new HashingFeaturizer(options.featurizer()));
+            Arrays.fill(folds, shared);
+        } else {
+            for (int f = 0; f < k; f++) {
+                int held = f;
+                folds[f] = featurize(fitFeaturizer(articles, i -> fold[i] != held, options.featurizer()));
+            }
+        }
+        listener.stepFinished();
+    }
+
+    private FoldFeatures featurize(Featurizer featurizer) {
+        SparseVector[] x = Parallel.featurize(featurizer, articles, false, null, options.threads(), pool, listener);
+        SparseVector[] h = Parallel.featurize(featurizer, articles, true, this::headlineEligible, options.threads(), pool,
+                TrainingListener.NONE);
+        return new FoldFeatures(featurizer, x, h);
+    }
+
+    /** Fits the featurizer on the articles {@code include} accepts (all when null). */
+    static Featurizer fitFeaturizer(List<Article> articles, java.util.function.IntPredicate include, FeaturizerConfig config) {
+        if (config.kind() == FeaturizerConfig.Kind.HASHING) {
+            return new HashingFeaturizer(config);
+        }
+        List<Article> fitOn = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            if (include == null || include.test(i)) {
+                fitOn.add(articles.get(i));
+            }
+        }
+        return TfIdfFitter.fit(config, fitOn);
+    }
+
+    /** Frees the fold features, for the final fit. */
+    void release() {
+        folds = null;
+    }
+
+    Margins outOfFold(BinaryLearner learner) {
+        int n = fold.length;
+        int l = truth.length;
+        double[][] full = new double[n][l];
+        double[][] headline = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (folds[fold[i]].headline()[i] != null) {
+                headline[i] = new double[l];
+            }
+        }
+        listener.stepStarted("cross-validating " + Learners.describe(learner), (long) folds.length * l);
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int f = 0; f < folds.length; f++) {
+            for (int k = 0; k < l; k++) {
+                int held = f;
+                int label = k;
+                tasks.add(() -> {
+                    FoldFeatures ff = folds[held];
+                    List<Integer> train = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        if (fold[i] != held) {
+                            train.add(i);
+                        }
+                    }
+                    SparseVector[] x = new SparseVector[train.size()];
+                    boolean[] y = new boolean[train.size()];
+                    for (int j = 0; j < x.length; j++) {
+                        x[j] = ff.x()[train.get(j)];
+                        y[j] = truth[label][train.get(j)];
+                    }
+                    LinearWeights w = fitOrConstant(learner, new TrainingSet(x, y, ff.featurizer().dimension()),
+                            options.seed() + 31L * held + label);
+                    for (int i = 0; i < n; i++) {
+                        if (fold[i] == held) {
+                            full[i][label] = w.margin(ff.x()[i]);
+                            if (headline[i] != null) {
+                                headline[i][label] = w.margin(ff.headline()[i]);
+                            }
+                        }
+                    }
+                    listener.advanced(1);
+                    return null;
+                });
+            }
+        }
+        Parallel.runAll(pool, tasks);
+        listener.stepFinished();
+        return new Margins(full, headline);
+    }
+
+    /** A fold whose training part lacks one class still gets a (constant) model. */
+    private static LinearWeights fitOrConstant(BinaryLearner learner, TrainingSet data, long seed) {
+        int pos = data.positives();
+        if (pos == 0 || pos == data.size()) {
+            return new LinearWeights(new float[data.dimension()], pos == 0 ? -1f : 1f);
+        }
+        return learner.fit(data, seed);
+    }
+}

@@ -1,0 +1,125 @@
+package newstopic.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import newstopic.evaluation.CvReport;
+import newstopic.evaluation.LabelMetrics;
+import newstopic.model.Calibration;
+import newstopic.model.Mode;
+import newstopic.prediction.DecisionPolicy;
+
+/**
+ * Scores cross-validation as the model will be served: each fold is judged with the decision rule
+ * (thresholds, or calibration for argmax) tuned on the other folds only, so the figures estimate
+ * performance on unseen articles. Stateless and thread-safe.
+ */
+final class CvScoring {
+
+    private CvScoring() {
+    }
+
+    /**
+     * Per fold, per label metrics. Multi-label: {@code scores} are the served probabilities
+     * ({@code [label][article]}), thresholded per label at the F1-best cut of the other folds.
+     * Single-label: calibration fitted on the other folds, then argmax.
+     */
+    static List<List<LabelMetrics>> perFold(CrossValidation.Margins oof, double[][] scores, boolean[][] truth, int[] fold,
+                                            int folds, List<String> labels, Mode mode) {
+        List<List<LabelMetrics>> out = new ArrayList<>();
+        int l = labels.size();
+        for (int f = 0; f < folds; f++) {
+            int[] rows = rows(fold, f, true);
+            int[] rest = rows(fold, f, false);
+            boolean[][] predicted = new boolean[l][rows.length];
+            if (mode == Mode.SINGLE) {
+                Calibration[] cal = new Calibration[l];
+                for (int k = 0; k < l; k++) {
+                    cal[k] = Platt.fit(pick(DecisionTuning.column(oof.full(), k), rest), pick(truth[k], rest));
+                }
+                double[] p = new double[l];
+                for (int r = 0; r < rows.length; r++) {
+                    for (int k = 0; k < l; k++) {
+                        p[k] = cal[k].probability(oof.full()[rows[r]][k]);
+                    }
+                    predicted[DecisionPolicy.argmax(p)][r] = true;
+                }
+            } else {
+                for (int k = 0; k < l; k++) {
+                    double t = Thresholds.bestF1(pick(scores[k], rest), pick(truth[k], rest));
+                    for (int r = 0; r < rows.length; r++) {
+                        predicted[k][r] = scores[k][rows[r]] >= t;
+                    }
+                }
+            }
+            List<LabelMetrics> metrics = new ArrayList<>();
+            for (int k = 0; k < l; k++) {
+                metrics.add(LabelMetrics.of(labels.get(k), pick(truth[k], rows), predicted[k]));
+            }
+            out.add(metrics);
+        }
+        return out;
+    }
+
+    /** The model's report from its per-fold metrics. */
+    static CvReport report(List<List<LabelMetrics>> perFold, boolean[][] truth, List<String> labels, Mode mode,
+                           String learner, Map<String, Double> candidates, int nearDuplicateGroups) {
+        CvReport.Summary micro = CvReport.Summary.of(perFold.stream().map(ms -> LabelMetrics.micro(ms).f1()).toList());
+        CvReport.Summary macro = CvReport.Summary.of(perFold.stream().map(LabelMetrics::macroF1).toList());
+        CvReport.Summary accuracy = mode == Mode.SINGLE ? accuracy(perFold) : null;
+        Map<String, CvReport.LabelSummary> perLabel = new LinkedHashMap<>();
+        for (int k = 0; k < labels.size(); k++) {
+            int label = k;
+            int support = 0;
+            for (boolean t : truth[k]) {
+                if (t) {
+                    support++;
+                }
+            }
+            perLabel.put(labels.get(k), new CvReport.LabelSummary(
+                    CvReport.Summary.of(perFold.stream().map(ms -> ms.get(label).precision()).toList()),
+                    CvReport.Summary.of(perFold.stream().map(ms -> ms.get(label).recall()).toList()),
+                    CvReport.Summary.of(perFold.stream().map(ms -> ms.get(label).f1()).toList()), support));
+        }
+        Map<String, Double> scored = candidates.isEmpty()
+                ? Map.of(learner, accuracy != null ? accuracy.mean() : micro.mean()) : candidates;
+        return new CvReport(perFold.size(), learner, scored, perLabel, micro, macro, accuracy, nearDuplicateGroups);
+    }
+
+    /** The score that ranks candidate learners: mean accuracy (single-label) or micro-F1 over folds. */
+    static double score(List<List<LabelMetrics>> perFold, Mode mode) {
+        return mode == Mode.SINGLE ? accuracy(perFold).mean()
+                : CvReport.Summary.of(perFold.stream().map(ms -> LabelMetrics.micro(ms).f1()).toList()).mean();
+    }
+
+    /** In single-label mode each article has one true label, so the pooled true positives count the right answers. */
+    private static CvReport.Summary accuracy(List<List<LabelMetrics>> perFold) {
+        return CvReport.Summary.of(perFold.stream().map(ms -> {
+            int correct = ms.stream().mapToInt(LabelMetrics::truePositives).sum();
+            int total = ms.stream().mapToInt(LabelMetrics::support).sum();
+            return (double) correct / total;
+        }).toList());
+    }
+
+    private static int[] rows(int[] fold, int f, boolean inFold) {
+        return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == inFold).toArray();
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    private static boolean[] pick(boolean[] values, int[] rows) {
+        boolean[] out = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+}

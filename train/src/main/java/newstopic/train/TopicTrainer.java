@@ -1,0 +1,129 @@
+package newstopic.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import newstopic.article.Article;
+import newstopic.evaluation.CvReport;
+import newstopic.evaluation.LabelMetrics;
+import newstopic.features.Featurizer;
+import newstopic.features.SparseVector;
+import newstopic.train.corpus.Folds;
+import newstopic.train.corpus.LabelSet;
+import newstopic.train.corpus.NearDuplicateGroups;
+import newstopic.train.learn.BinaryLearner;
+import newstopic.train.learn.Learners;
+import newstopic.train.learn.LinearWeights;
+import newstopic.train.learn.TrainingSet;
+
+/**
+ * Trains a topic model from labeled articles in one call: it checks the labels, keeps
+ * near-duplicate articles in one fold, cross-validates (choosing between candidate learners when
+ * the learner names several), calibrates each label on out-of-fold margins, chooses the decision
+ * rule that {@link newstopic.prediction.TopicClassifier} will serve, scores it fold by fold, fits
+ * the final model on everything and records how it was made.
+ *
+ * <pre>{@code
+ * List<Article> articles = ...;   // labeled, e.g. from newstopic.article.ArticleInputs
+ * TrainingResult result = TopicTrainer.train(articles, TrainOptions.builder().build(), TrainingListener.NONE);
+ * ModelFile.write(result.model(), Path.of("my.model"));
+ * }</pre>
+ *
+ * Stateless and thread-safe: each call uses its own {@link TrainOptions#threads()} workers.
+ */
+public final class TopicTrainer {
+
+    private TopicTrainer() {
+    }
+
+    /** Trains with the given options, reporting nothing. */
+    public static TrainingResult train(List<Article> articles, TrainOptions options) {
+        return train(articles, options, TrainingListener.NONE);
+    }
+
+    /**
+     * Trains a model.
+     *
+     * @throws TrainingException when the articles cannot train a model (the message names the article)
+     */
+    public static TrainingResult train(List<Article> articles, TrainOptions options, TrainingListener listener) {
+        LabelSet labels = LabelSet.of(articles, options.labels(), options.mode(), options.folds());
+        listener.stepStarted("finding near-duplicates", 0);
+        NearDuplicateGroups groups = NearDuplicateGroups.find(articles, options.nearDuplicate());
+        listener.stepFinished();
+        if (groups.groups() > 0) {
+            listener.note("%d group(s) of near-duplicate articles (%d articles) are kept within single folds"
+                    .formatted(groups.groups(), groups.copies()));
+        }
+        String[] signature = articles.stream().map(a -> String.join(";", a.labels())).toArray(String[]::new);
+        int[] fold = Folds.assign(groups.groupOf(), signature, options.folds(), options.seed());
+
+        List<BinaryLearner> candidates = Learners.candidates(options.learner(),
+                new Learners.Settings(options.c(), options.balanced(), options.nbAlpha()));
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        try {
+            CrossValidation cv = new CrossValidation(articles, fold, labels.truth(), options, pool, listener);
+            cv.featurizeFolds();
+            Map<String, Double> scores = new LinkedHashMap<>();
+            BinaryLearner best = null;
+            DecisionTuning.Tuned bestDecisions = null;
+            List<List<LabelMetrics>> bestFolds = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (BinaryLearner learner : candidates) {
+                CrossValidation.Margins oof = cv.outOfFold(learner);
+                DecisionTuning.Tuned decisions = DecisionTuning.tune(oof, labels.truth(), labels.labels(), options.mode());
+                List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, decisions.scores(), labels.truth(), fold,
+                        options.folds(), labels.labels(), options.mode());
+                double score = CvScoring.score(perFold, options.mode());
+                if (candidates.size() > 1) {
+                    scores.put(Learners.describe(learner), score);
+                    listener.note("%-12s %s %.4f".formatted(Learners.describe(learner),
+                            options.mode() == newstopic.model.Mode.SINGLE ? "accuracy" : "micro-F1", score));
+                }
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = learner;
+                    bestDecisions = decisions;
+                    bestFolds = perFold;
+                }
+            }
+            bestDecisions.notes().forEach(listener::note);
+            cv.release(); // the fold features are no longer needed: let the final fit use the memory
+            CvReport report = CvScoring.report(bestFolds, labels.truth(), labels.labels(), options.mode(),
+                    Learners.describe(best), scores, groups.groups());
+
+            Featurizer featurizer = CrossValidation.fitFeaturizer(articles, null, options.featurizer());
+            listener.stepStarted("featurizing", articles.size());
+            SparseVector[] x = Parallel.featurize(featurizer, articles, false, null, options.threads(), pool, listener);
+            listener.stepFinished();
+            LinearWeights[] weights = fitLabels(best, x, labels, featurizer.dimension(), options, pool, listener);
+            return new TrainingResult(ModelAssembler.assemble(featurizer, weights, bestDecisions, best, report, labels,
+                    articles, options), report);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static LinearWeights[] fitLabels(BinaryLearner learner, SparseVector[] x, LabelSet labels, int dim,
+                                             TrainOptions options, ExecutorService pool, TrainingListener listener) {
+        LinearWeights[] out = new LinearWeights[labels.size()];
+        listener.stepStarted("fitting " + Learners.describe(learner), labels.size());
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int k = 0; k < labels.size(); k++) {
+            int label = k;
+            tasks.add(() -> {
+                out[label] = learner.fit(new TrainingSet(x, labels.truth()[label], dim), options.seed() + label);
+                listener.advanced(1);
+                return null;
+            });
+        }
+        Parallel.runAll(pool, tasks);
+        listener.stepFinished();
+        return out;
+    }
+}

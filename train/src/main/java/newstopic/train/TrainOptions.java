@@ -1,0 +1,184 @@
+package newstopic.train;
+
+import java.util.List;
+
+import newstopic.features.FeaturizerConfig;
+import newstopic.model.Mode;
+import newstopic.train.learn.Learners;
+
+/**
+ * Everything {@link TopicTrainer} needs besides the articles, checked when built. Start from
+ * {@link #builder()}: every setting has a default, and some defaults follow the mode (see the
+ * builder's methods). Immutable and thread-safe.
+ *
+ * @param labels        the label vocabulary, or {@code null} to take the labels found in the data
+ * @param mode          multi-label (one-vs-rest with tuned thresholds) or single-label (argmax)
+ * @param featurizer    text to features
+ * @param learner       a name from {@link Learners#names()}
+ * @param c             the SVM's regularization constant
+ * @param nbAlpha       naive Bayes additive smoothing
+ * @param balanced      weigh each label's positive and negative examples inversely to their frequency
+ * @param folds         cross-validation folds for calibration, thresholds and metrics (2 or more)
+ * @param seed          makes folds and learners repeatable
+ * @param threads       worker threads
+ * @param nearDuplicate Jaccard similarity of word 3-shingles from which two articles count as copies
+ * @param headlineRule  multi-label: text length from which the headline alone may also assign a
+ *                      label, kept per label only where cross-validation says it helps (0 = off)
+ * @param command       how training was invoked, for the model's provenance ("" from Java)
+ */
+public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig featurizer, String learner, double c,
+                           double nbAlpha, boolean balanced, int folds, long seed, int threads, double nearDuplicate,
+                           int headlineRule, String command) {
+
+    public TrainOptions {
+        labels = labels == null ? null : List.copyOf(labels);
+        if (mode == null || featurizer == null || learner == null || command == null) {
+            throw new IllegalArgumentException("mode, featurizer, learner and command must be given");
+        }
+        if (!Learners.names().contains(learner)) {
+            throw new IllegalArgumentException("unknown learner '" + learner + "' (one of "
+                    + String.join(", ", Learners.names()) + ")");
+        }
+        if (!(c > 0) || Double.isInfinite(c)) {
+            throw new IllegalArgumentException("C must be a positive number, got " + c);
+        }
+        if (!(nbAlpha > 0) || Double.isInfinite(nbAlpha)) {
+            throw new IllegalArgumentException("naive Bayes smoothing must be a positive number, got " + nbAlpha);
+        }
+        if (folds < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (!(nearDuplicate > 0 && nearDuplicate <= 1)) {
+            throw new IllegalArgumentException("near-duplicate similarity must be in (0, 1], got " + nearDuplicate);
+        }
+        if (headlineRule < 0) {
+            throw new IllegalArgumentException("headline rule must be 0 (off) or a length, got " + headlineRule);
+        }
+    }
+
+    /** The defaults: multi-label, tf-idf 1-2-grams, the svm+cnb ensemble, 5 folds, seed 42, every core. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.labels = labels;
+        b.mode = mode;
+        b.featurizer = featurizer;
+        b.learner = learner;
+        b.c = c;
+        b.nbAlpha = nbAlpha;
+        b.balanced = balanced;
+        b.folds = folds;
+        b.seed = seed;
+        b.threads = threads;
+        b.nearDuplicate = nearDuplicate;
+        b.headlineRule = headlineRule;
+        b.command = command;
+        return b;
+    }
+
+    /** Collects options; {@link #build} checks them. Not thread-safe. */
+    public static final class Builder {
+        private List<String> labels;
+        private Mode mode = Mode.MULTI;
+        private FeaturizerConfig featurizer = FeaturizerConfig.DEFAULT;
+        private String learner = "svm+cnb";
+        private Double c;
+        private double nbAlpha = 0.1;
+        private Boolean balanced;
+        private int folds = 5;
+        private long seed = 42;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private double nearDuplicate = 0.8;
+        private int headlineRule = 600;
+        private String command = "";
+
+        private Builder() {
+        }
+
+        /** The label vocabulary; by default the labels found in the data. */
+        public Builder labels(List<String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        public Builder mode(Mode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder featurizer(FeaturizerConfig featurizer) {
+            this.featurizer = featurizer;
+            return this;
+        }
+
+        public Builder learner(String learner) {
+            this.learner = learner;
+            return this;
+        }
+
+        /**
+         * SVM regularization; by default 0.25 for multi-label (generalizes best to news unlike the
+         * training set) and 0.5 for single-label.
+         */
+        public Builder c(double c) {
+            this.c = c;
+            return this;
+        }
+
+        public Builder nbAlpha(double nbAlpha) {
+            this.nbAlpha = nbAlpha;
+            return this;
+        }
+
+        /** Class weights; by default balanced for multi-label, none for single-label (classes compete by argmax). */
+        public Builder balanced(boolean balanced) {
+            this.balanced = balanced;
+            return this;
+        }
+
+        public Builder folds(int folds) {
+            this.folds = folds;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder nearDuplicate(double nearDuplicate) {
+            this.nearDuplicate = nearDuplicate;
+            return this;
+        }
+
+        public Builder headlineRule(int headlineRule) {
+            this.headlineRule = headlineRule;
+            return this;
+        }
+
+        public Builder command(String command) {
+            this.command = command;
+            return this;
+        }
+
+        /** The options, checked; {@link IllegalArgumentException} names the first bad one. */
+        public TrainOptions build() {
+            double cValue = c != null ? c : mode == Mode.MULTI ? 0.25 : 0.5;
+            boolean balancedValue = balanced != null ? balanced : mode == Mode.MULTI;
+            return new TrainOptions(labels, mode, featurizer, learner, cValue, nbAlpha, balancedValue, folds, seed,
+                    threads, nearDuplicate, headlineRule, command);
+        }
+    }
+}
