@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +28,46 @@ public final class ArticleInputs {
     }
 
     /**
-     * Reads every input; {@code "-"} is standard input, read in {@code format} (raw pages when
-     * {@code AUTO}).
+     * Reads every input into memory; {@code "-"} is standard input, read in {@code format} (raw
+     * pages when {@code AUTO}). For small inputs: large ones stream through {@link #stream}.
      */
     public static ReadResult read(List<String> inputs, InputFormat format, RecordLayout layout,
                                   ReadOptions options, InputStream stdin) throws IOException {
+        ArticleSink.Collector all = new ArticleSink.Collector();
+        stream(inputs, format, layout, options, stdin, all);
+        return all.result();
+    }
+
+    /**
+     * Reads every input record by record, in input order, handing articles to {@code sink} as they
+     * are read: memory stays flat whatever the size of the inputs. Raw pages get the labels of
+     * the {@value #SIDECAR} beside them; duplicates across all raw pages are dropped and reported.
+     */
+    public static void stream(List<String> inputs, InputFormat format, RecordLayout layout, ReadOptions options,
+                              InputStream stdin, ArticleSink sink) throws IOException {
         RawPageReader raw = new RawPageReader(options.lenient());
-        List<Article> records = new ArrayList<>();
-        List<ArticleFormatException> skipped = new ArrayList<>();
         Map<String, Set<String>> sidecarLabels = new HashMap<>();
+        ArticleSink labeled = new ArticleSink() {
+            @Override
+            public void article(Article a) {
+                Set<String> labels = a.isLabeled() ? null : sidecarLabels.get(a.title());
+                sink.article(labels == null ? a : a.withLabels(labels));
+            }
+
+            @Override
+            public void skipped(ArticleFormatException problem) {
+                sink.skipped(problem);
+            }
+
+            @Override
+            public void duplicate(ReadResult.Duplicate duplicate) {
+                sink.duplicate(duplicate);
+            }
+        };
         for (String input : inputs) {
             if (input.equals("-")) {
-                String text = TextFiles.readUtf8(stdin, "<stdin>");
                 InputFormat f = format == InputFormat.AUTO ? InputFormat.RAW : format;
-                readText(text, "<stdin>", f, layout, options, raw, records, skipped);
+                reader(f, layout, options, raw).read(new Utf8Reader(stdin, "<stdin>", options.lenient()), "<stdin>", labeled);
                 continue;
             }
             Path path = Path.of(input);
@@ -51,27 +76,39 @@ public final class ArticleInputs {
                 if (Files.isRegularFile(sidecar)) {
                     sidecarLabels.putAll(readSidecar(sidecar, options));
                 }
-                for (Path file : listArticleFiles(path)) {
-                    readFile(file, format, layout, options, raw, records, skipped);
+                List<Path> files = listArticleFiles(path);
+                if (files.isEmpty()) {
+                    throw new ArticleFormatException(new Source(input, 0), null,
+                            "folder holds no article files (.csv, .jsonl, .ndjson or .txt)");
+                }
+                for (Path file : files) {
+                    reader(format.resolve(file), layout, options, raw).read(file, labeled);
                 }
             } else if (Files.isRegularFile(path)) {
+                if (Files.size(path) == 0) {
+                    throw new ArticleFormatException(new Source(input, 0), null, "empty file");
+                }
                 Path sidecar = path.resolveSibling(SIDECAR);
                 if (format.resolve(path) == InputFormat.RAW && Files.isRegularFile(sidecar)) {
                     sidecarLabels.putAll(readSidecar(sidecar, options));
                 }
-                readFile(path, format, layout, options, raw, records, skipped);
+                reader(format.resolve(path), layout, options, raw).read(path, labeled);
+            } else if (Files.exists(path)) {
+                throw new ArticleFormatException(new Source(input, 0), null,
+                        "not a regular file or folder (a device or pipe cannot be read as articles; use - for standard input)");
             } else {
                 throw new NoSuchFileException(input, null, "no such file or folder");
             }
         }
-        ReadResult pages = raw.result();
-        List<Article> all = new ArrayList<>(records);
-        for (Article a : pages.articles()) {
-            Set<String> labels = sidecarLabels.get(a.title());
-            all.add(labels == null ? a : a.withLabels(labels));
-        }
-        skipped.addAll(pages.skipped());
-        return new ReadResult(all, skipped, pages.duplicates());
+    }
+
+    /** The reader of a format; raw pages share one reader, so duplicates are found across files. */
+    private static ArticleReader reader(InputFormat format, RecordLayout layout, ReadOptions options, RawPageReader raw) {
+        return switch (format) {
+            case CSV -> new CsvArticleReader(layout, options);
+            case JSONL -> new JsonLinesArticleReader(layout, options);
+            case RAW, AUTO -> raw;
+        };
     }
 
     /** The article files of a folder and its sub-folders, in name order. */
@@ -81,33 +118,6 @@ public final class ArticleInputs {
                     .filter(p -> InputFormat.isArticleFile(p.getFileName().toString()))
                     .sorted()
                     .toList();
-        }
-    }
-
-    private static void readFile(Path file, InputFormat format, RecordLayout layout, ReadOptions options,
-                                 RawPageReader raw, List<Article> records, List<ArticleFormatException> skipped)
-            throws IOException {
-        InputFormat f = format.resolve(file);
-        if (f == InputFormat.RAW) {
-            raw.read(file);
-        } else {
-            readText(TextFiles.readUtf8(file), file.toString(), f, layout, options, raw, records, skipped);
-        }
-    }
-
-    private static void readText(String text, String name, InputFormat format, RecordLayout layout, ReadOptions options,
-                                 RawPageReader raw, List<Article> records, List<ArticleFormatException> skipped) {
-        ReadResult result = switch (format) {
-            case CSV -> new CsvArticleReader(layout, options).read(text, name);
-            case JSONL -> new JsonLinesArticleReader(layout, options).read(text, name);
-            case RAW, AUTO -> {
-                raw.read(text, name);
-                yield null;
-            }
-        };
-        if (result != null) {
-            records.addAll(result.articles());
-            skipped.addAll(result.skipped());
         }
     }
 

@@ -1,12 +1,9 @@
 package newstopic.article;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
  * Every problem names the file, line and field; in lenient mode bad rows are skipped and reported.
  * Instances are immutable and thread-safe.
  */
-public final class CsvArticleReader {
+public final class CsvArticleReader implements ArticleReader {
 
     private final RecordLayout layout;
     private final ReadOptions options;
@@ -29,21 +26,28 @@ public final class CsvArticleReader {
         this.options = options;
     }
 
-    public ReadResult read(Path file) throws IOException {
-        return read(TextFiles.readUtf8(file), file.toString());
+    @Override
+    public boolean lenient() {
+        return options.lenient();
     }
 
-    /** Reads CSV text; {@code name} stands for the file in sources and messages. */
-    public ReadResult read(String text, String name) {
+    /** Reads CSV record by record; {@code name} stands for the file in sources and messages. */
+    @Override
+    public void read(Reader in, String name, ArticleSink sink) throws IOException {
         CSVFormat.Builder format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false);
         if (layout.header()) {
             format.setHeader().setSkipHeaderRecord(true);
         } else {
             format.setHeader(layout.columns().toArray(String[]::new));
         }
-        List<Article> articles = new ArrayList<>();
-        List<ArticleFormatException> skipped = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format.get()).get()) {
+        CSVParser parser;
+        try {
+            parser = CSVParser.builder().setReader(in).setFormat(format.get()).get();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // an empty or duplicate column name in the header row
+            throw new ArticleFormatException(new Source(name, 1), null, "bad header row: " + rootMessage(e));
+        }
+        try (parser) {
             checkHeader(parser.getHeaderMap(), name);
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -55,28 +59,32 @@ public final class CsvArticleReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    if (e.getCause() instanceof ArticleFormatException bad) {
+                        throw bad; // invalid UTF-8, already located
+                    }
                     // the parser cannot resynchronise after a broken quote: report where it stood
                     throw new ArticleFormatException(new Source(name, (int) parser.getCurrentLineNumber()), null,
                             "malformed CSV: " + rootMessage(e));
                 }
                 Source source = new Source(name, startLine);
                 try {
-                    articles.add(toArticle(record, source));
+                    String encoding = ArticleReader.encodingProblem(in, startLine, (int) parser.getCurrentLineNumber());
+                    if (encoding != null) {
+                        throw new ArticleFormatException(source, null, encoding);
+                    }
+                    sink.article(toArticle(record, source));
                 } catch (ArticleFormatException e) {
                     if (!options.lenient()) {
                         throw e;
                     }
-                    skipped.add(e);
+                    sink.skipped(e);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return new ReadResult(articles, skipped, List.of());
     }
 
     private void checkHeader(Map<String, Integer> header, String name) {
-        if (header == null) {
+        if (header == null || (layout.header() && header.isEmpty())) {
             throw new ArticleFormatException(new Source(name, 1), null, "empty file: no header row");
         }
         for (String field : layout.requiredFields()) {

@@ -1,14 +1,16 @@
 package newstopic.article;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import newstopic.io.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -17,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * labels may be an array of strings or one separated string. Blank lines are skipped. Instances
  * are immutable and thread-safe.
  */
-public final class JsonLinesArticleReader {
+public final class JsonLinesArticleReader implements ArticleReader {
 
     private static final ObjectMapper JSON = Json.COMPACT;
 
@@ -29,72 +31,96 @@ public final class JsonLinesArticleReader {
         this.options = options;
     }
 
-    public ReadResult read(Path file) throws IOException {
-        return read(TextFiles.readUtf8(file), file.toString());
+    @Override
+    public boolean lenient() {
+        return options.lenient();
     }
 
-    /** Reads JSON Lines text; {@code name} stands for the file in sources and messages. */
-    public ReadResult read(String text, String name) {
-        List<Article> articles = new ArrayList<>();
-        List<ArticleFormatException> skipped = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
+    /** Reads JSON Lines line by line; {@code name} stands for the file in sources and messages. */
+    @Override
+    public void read(Reader in, String name, ArticleSink sink) throws IOException {
+        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        int number = 0;
+        for (String line; (line = lines.readLine()) != null; ) {
+            number++;
+            if (line.isBlank()) {
                 continue;
             }
-            Source source = new Source(name, i + 1);
+            Source source = new Source(name, number);
             try {
-                articles.add(toArticle(lines[i], source));
+                String encoding = ArticleReader.encodingProblem(in, number, number);
+                if (encoding != null) {
+                    throw new ArticleFormatException(source, null, encoding);
+                }
+                sink.article(toArticle(line, source));
             } catch (ArticleFormatException e) {
                 if (!options.lenient()) {
                     throw e;
                 }
-                skipped.add(e);
+                sink.skipped(e);
             }
         }
-        return new ReadResult(articles, skipped, List.of());
     }
 
+    /** One line's object, read token by token: no tree is built. */
     private Article toArticle(String line, Source source) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
+        String id = null;
+        String title = null;
+        String text = null;
+        Set<String> labels = null;
+        boolean hasText = false;
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ArticleFormatException(source, null, "expected a JSON object");
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals(layout.text())) {
+                    text = scalar(p, field, source);
+                    hasText = true;
+                } else if (field.equals(layout.id())) {
+                    id = scalar(p, field, source);
+                } else if (field.equals(layout.title())) {
+                    title = scalar(p, field, source);
+                } else if (field.equals(layout.labels())) {
+                    labels = labels(p, source);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new ArticleFormatException(source, null, "invalid JSON: more than one value on the line");
+            }
         } catch (JacksonException e) {
             throw new ArticleFormatException(source, null, "invalid JSON: " + shortMessage(e));
         }
-        if (node == null || !node.isObject()) {
-            throw new ArticleFormatException(source, null, "expected a JSON object");
+        if (!hasText) {
+            throw new ArticleFormatException(source, layout.text(), "missing field");
         }
-        String id = layout.id() == null ? null : optionalString(node, layout.id(), source);
         if (id == null || id.isBlank()) {
             id = layout.derivedId(source);
         }
-        String title = layout.title() == null ? "" : optionalString(node, layout.title(), source);
-        if (!node.has(layout.text())) {
-            throw new ArticleFormatException(source, layout.text(), "missing field");
-        }
-        String text = optionalString(node, layout.text(), source);
-        Set<String> labels = layout.labels() == null ? null : labels(node, source);
-        return LabeledRecords.article(id.strip(), title, text, labels, source, layout);
+        return LabeledRecords.article(id.strip(), title == null ? "" : title, text, labels, source, layout);
     }
 
-    private Set<String> labels(JsonNode node, Source source) {
-        JsonNode value = node.get(layout.labels());
-        if (value == null || value.isNull()) {
+    private Set<String> labels(JsonParser p, Source source) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (value.isString()) {
-            return LabeledRecords.parseLabels(value.asString(), layout, options, source);
+        if (t == JsonToken.VALUE_STRING) {
+            return LabeledRecords.parseLabels(p.getString(), layout, options, source);
         }
-        if (!value.isArray()) {
+        if (t != JsonToken.START_ARRAY) {
             throw new ArticleFormatException(source, layout.labels(), "expected an array of strings or a string");
         }
         List<String> parts = new ArrayList<>();
-        for (JsonNode element : value) {
-            if (!element.isString()) {
-                throw new ArticleFormatException(source, layout.labels(), "expected strings, found " + element);
+        for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t != JsonToken.VALUE_STRING) {
+                throw new ArticleFormatException(source, layout.labels(), "expected strings, found " + describe(p));
             }
-            parts.add(element.asString());
+            parts.add(p.getString());
         }
         if (parts.isEmpty()) {
             return Set.of();
@@ -102,18 +128,22 @@ public final class JsonLinesArticleReader {
         return LabeledRecords.parseLabels(String.join(layout.labelSeparator(), parts), layout, options, source);
     }
 
-    private static String optionalString(JsonNode node, String field, Source source) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        if (value.isString()) {
-            return value.asString();
-        }
-        if (value.isNumber()) {
-            return value.asString();
-        }
-        throw new ArticleFormatException(source, field, "expected a string, found " + value.getNodeType());
+    /** A string or number field's text; null for JSON null. */
+    private static String scalar(JsonParser p, String field, Source source) {
+        return switch (p.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getString();
+            default -> throw new ArticleFormatException(source, field, "expected a string, found " + describe(p));
+        };
+    }
+
+    private static String describe(JsonParser p) {
+        return switch (p.currentToken()) {
+            case START_OBJECT -> "OBJECT";
+            case START_ARRAY -> "ARRAY";
+            case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
+            default -> p.currentToken().name();
+        };
     }
 
     /** Jackson's message without its location block: the file and line are already named. */

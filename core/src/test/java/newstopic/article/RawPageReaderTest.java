@@ -26,10 +26,11 @@ class RawPageReaderTest {
 
     private static ReadResult read(String... names) throws IOException {
         RawPageReader reader = new RawPageReader(false);
+        ArticleSink.Collector all = new ArticleSink.Collector();
         for (String name : names) {
-            reader.read(fixture(name));
+            reader.read(fixture(name), all);
         }
-        return reader.result();
+        return all.result();
     }
 
     @Test
@@ -115,11 +116,11 @@ class RawPageReaderTest {
                 () -> new RawPageReader(false).read(page, "page.txt"));
         assertEquals("page.txt:1: field 'body': article \"Lonely Headline\" has no body text", e.getMessage());
 
-        RawPageReader lenient = new RawPageReader(true);
-        lenient.read(page + "\n\n\nSecond One\n\nTT\n20\n\nSecond One\n\nIt has a body.\n", "page.txt");
-        assertEquals(1, lenient.result().articles().size());
-        assertEquals(1, lenient.result().skipped().size());
-        assertEquals(1, lenient.result().skipped().get(0).source().line());
+        ReadResult lenient = new RawPageReader(true)
+                .read(page + "\n\n\nSecond One\n\nTT\n20\n\nSecond One\n\nIt has a body.\n", "page.txt");
+        assertEquals(1, lenient.articles().size());
+        assertEquals(1, lenient.skipped().size());
+        assertEquals(1, lenient.skipped().get(0).source().line());
     }
 
     @Test
@@ -134,10 +135,9 @@ class RawPageReaderTest {
     void aQuotationRepeatedInABodyIsNotTakenForAHeadline() {
         String page = "Title B\n\nTT\n20\n\nTitle B\n\n\"We will not leave,\" she said.\nOfficials disagreed.\n"
                 + "Another line.\nA fourth line.\n\"We will not leave,\" she said.\nThe end.\n";
-        RawPageReader reader = new RawPageReader(false);
-        reader.read(page, "q.txt");
-        assertEquals(1, reader.result().articles().size());
-        assertEquals(6, reader.result().articles().get(0).paragraphs().size());
+        ReadResult result = new RawPageReader(false).read(page, "q.txt");
+        assertEquals(1, result.articles().size());
+        assertEquals(6, result.articles().get(0).paragraphs().size());
     }
 
     @Test

@@ -216,13 +216,12 @@ final class ClassifyHandler {
         if (raw.isBlank()) {
             throw ApiException.badRequest("field 'raw' is empty: nothing to classify");
         }
-        RawPageReader reader = new RawPageReader(false);
+        ReadResult result;
         try {
-            reader.read(raw, "raw");
+            result = new RawPageReader(false).read(raw, "raw");
         } catch (ArticleFormatException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        ReadResult result = reader.result();
         duplicates.addAll(result.duplicates());
         if (result.articles().isEmpty()) {
             throw ApiException.badRequest("field 'raw' holds no article: only page debris was found");

@@ -270,9 +270,7 @@ class WebPageEndToEndTest {
     void splitsARawPageFileIntoItsArticles(TestInfo info) throws IOException {
         Path page = dir.resolve("page.txt");
         Files.writeString(page, RAW_PAGE, StandardCharsets.UTF_8);
-        RawPageReader reader = new RawPageReader(false);
-        reader.read(RAW_PAGE, "raw");
-        List<Article> articles = reader.result().articles();
+        List<Article> articles = new RawPageReader(false).read(RAW_PAGE, "raw").articles();
         assertEquals(2, articles.size(), "the sample page holds two articles");
 
         driver.findElement(By.id("file")).sendKeys(page.toAbsolutePath().toString());
