@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import newstopic.article.Article;
-import newstopic.article.ReadResult;
 import newstopic.features.Featurizer;
 import newstopic.features.FeaturizerConfig;
 import newstopic.features.HashingFeaturizer;
@@ -39,11 +37,12 @@ final class ArticlesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<String> in = inputs == null ? List.of(Home.bundledData("raw").toString()) : inputs;
-        ReadResult result = input.read(in, null, spec.commandLine().getErr());
         Featurizer featurizer = new HashingFeaturizer(FeaturizerConfig.DEFAULT.withKind(FeaturizerConfig.Kind.HASHING));
         Workspace ws = featurizer.newWorkspace();
         SparseVector v = new SparseVector();
-        for (Article a : result.articles()) {
+        int[] count = {0};
+        int skipped = input.stream(in, null, spec.commandLine().getErr(), a -> {
+            count[0]++;
             out.printf("== %s  (%s)%n", a.title(), a.source());
             out.printf("   id: %s  labels: %s%n", a.id(), a.labels() == null ? "(none given)" : String.join(";", a.labels()));
             for (String c : a.captions()) {
@@ -53,9 +52,11 @@ final class ArticlesCommand implements Callable<Integer> {
             featurizer.featurize(a, ws, v);
             out.printf("   features: %d non-zero of %d; strongest: %s%n", v.size(), featurizer.dimension(),
                     Explain.strongestNgrams(featurizer, a, ws, v, features));
-        }
-        out.printf("%d article(s), %d duplicate(s) dropped, %d record(s) skipped%n",
-                result.articles().size(), result.duplicates().size(), result.skipped().size());
+            if (out.checkError()) {
+                throw new OutputException("cannot write to standard output (closed pipe or full disk?)");
+            }
+        });
+        out.printf("%d article(s), %d record(s) skipped%n", count[0], skipped);
         return 0;
     }
 }

@@ -18,6 +18,13 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof OutputException out) {
+            cli.getErr().println("newstopic: " + out.getMessage());
+            return Main.OUTPUT_FAILED;
+        }
+        if (t.getCause() instanceof OutOfMemoryError) {
+            throw (OutOfMemoryError) t.getCause();
+        }
         String message = userMessage(t);
         if (message != null) {
             cli.getErr().println("newstopic: " + message);

@@ -2,13 +2,14 @@ package newstopic.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import newstopic.article.Article;
-import newstopic.article.ReadResult;
 import newstopic.evaluation.Evaluation;
+import newstopic.prediction.Prediction;
 import newstopic.prediction.TopicClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,15 +41,39 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--min-micro-f1", paramLabel = "F1", description = "Exit with code 1 when micro-F1 is below this (for scripts).")
     Double minMicroF1;
 
+    @Option(names = "--threads", description = "Classifying threads. Default: the number of cores.")
+    Integer threads;
+
+    /** A batch of articles and their predictions, in order. */
+    private record Scored(List<Article> articles, List<Prediction> predictions) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (minMicroF1 != null && !(minMicroF1 >= 0 && minMicroF1 <= 1)) {
+            throw new UserException("--min-micro-f1 must be a number from 0 to 1, got " + minMicroF1);
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw new UserException("--threads needs at least 1, got " + workers);
+        }
         TopicClassifier classifier = TopicClassifier.load(model.path());
-        ReadResult read = input.read(inputs, Set.copyOf(classifier.labels()), spec.commandLine().getErr());
         Evaluation.Accumulator accumulator = new Evaluation.Accumulator(classifier.labels(), classifier.header().mode(),
                 classifier.header().thresholds());
-        for (Article a : read.articles()) {
-            accumulator.add(a, classifier.classify(a));
+        try (OrderedBatches<Scored> batches = new OrderedBatches<>(workers, 256, batch -> {
+            List<Prediction> predictions = new ArrayList<>(batch.size());
+            for (Article a : batch) {
+                predictions.add(classifier.classify(a));
+            }
+            return new Scored(batch, predictions);
+        }, scored -> {
+            for (int i = 0; i < scored.articles().size(); i++) {
+                accumulator.add(scored.articles().get(i), scored.predictions().get(i));
+            }
+        })) {
+            input.stream(inputs, Set.copyOf(classifier.labels()), spec.commandLine().getErr(), batches::add);
+            batches.finish();
         }
         if (accumulator.size() == 0) {
             throw new UserException("no articles found in " + String.join(", ", inputs));

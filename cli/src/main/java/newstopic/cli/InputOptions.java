@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
+import newstopic.article.Article;
 import newstopic.article.ArticleFormatException;
+import newstopic.article.ArticleSink;
 import newstopic.article.ArticleInputs;
 import newstopic.article.InputFormat;
 import newstopic.article.ReadOptions;
@@ -61,6 +64,46 @@ final class InputOptions {
     ReadResult readUnlabeled(List<String> inputs, PrintWriter err) throws IOException {
         RecordLayout layout = recordLayout();
         return read(inputs, layout.labels() == null ? layout : layout.withLabels(null), null, err);
+    }
+
+    /**
+     * Streams every input without its labels columns (for commands that only classify), reporting
+     * duplicates and skipped records on {@code err} as they are met; returns how many were skipped.
+     */
+    int streamUnlabeled(List<String> inputs, PrintWriter err, Consumer<Article> articles) throws IOException {
+        RecordLayout layout = recordLayout();
+        return stream(inputs, layout.labels() == null ? layout : layout.withLabels(null), null, err, articles);
+    }
+
+    /** Streams every labeled input, as {@link #streamUnlabeled} does. */
+    int stream(List<String> inputs, Set<String> knownLabels, PrintWriter err, Consumer<Article> articles) throws IOException {
+        return stream(inputs, recordLayout(), knownLabels, err, articles);
+    }
+
+    private int stream(List<String> inputs, RecordLayout layout, Set<String> knownLabels, PrintWriter err,
+                       Consumer<Article> articles) throws IOException {
+        int[] skipped = {0};
+        ArticleInputs.stream(inputs, format, layout, new ReadOptions(lenient, knownLabels), System.in, new ArticleSink() {
+            @Override
+            public void article(Article a) {
+                articles.accept(a);
+            }
+
+            @Override
+            public void skipped(ArticleFormatException problem) {
+                skipped[0]++;
+                err.println("newstopic: skipped: " + problem.getMessage());
+            }
+
+            @Override
+            public void duplicate(ReadResult.Duplicate d) {
+                err.println("newstopic: note: " + d);
+            }
+        });
+        if (skipped[0] > 0) {
+            err.printf("newstopic: skipped %d bad record(s)%n", skipped[0]);
+        }
+        return skipped[0];
     }
 
     private ReadResult read(List<String> inputs, RecordLayout layout, Set<String> knownLabels, PrintWriter err)

@@ -8,8 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code newstopic} command line. Exit codes: 0 success, 1 a failed evaluation gate or no
- * result, 2 bad usage or bad input, 3 an unexpected internal error. {@link #run} builds a fresh
+ * The {@code newstopic} command line. Exit codes: 0 success, 1 a failed evaluation gate, 2 bad
+ * usage or bad input, 3 an unexpected internal error or out of memory, 4 output that could not be
+ * written. {@link #run} builds a fresh
  * command tree on each call, so concurrent calls share no state: it is thread-safe.
  */
 @Command(name = "newstopic", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -20,8 +21,10 @@ public final class Main {
 
     /** Exit code for bad usage or bad input. */
     public static final int BAD_INPUT = 2;
-    /** Exit code for an unexpected internal error. */
+    /** Exit code for an unexpected internal error, or running out of memory. */
     public static final int INTERNAL = 3;
+    /** Exit code for output that could not be written (closed pipe, full disk). */
+    public static final int OUTPUT_FAILED = 4;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -42,7 +45,18 @@ public final class Main {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new Errors());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("newstopic: out of memory; give Java more with NEWSTOPIC_JAVA_OPTS=-Xmx4g (or more), or read fewer inputs at once");
+            return INTERNAL;
+        }
+        if (code == 0 && out.checkError()) { // a PrintWriter drops failed writes: ask it
+            err.println("newstopic: cannot write to standard output (closed pipe or full disk?)");
+            return OUTPUT_FAILED;
+        }
+        return code;
     }
 
     /** The one version source, {@link newstopic.Version}. */

@@ -2,22 +2,20 @@ package newstopic.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import newstopic.article.Article;
-import newstopic.article.ReadResult;
 import newstopic.article.TextFiles;
 import newstopic.prediction.Contribution;
 import newstopic.prediction.Prediction;
+import newstopic.prediction.PredictionJson;
 import newstopic.prediction.TopicClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,16 +23,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Classifies articles and prints the labels and probabilities. */
+/**
+ * Classifies articles and prints the labels and probabilities. Inputs stream record by record;
+ * batches are classified and formatted on every core and written in input order, so memory stays
+ * flat and a closed pipe or a full disk stops the run at once.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Tag articles from raw pages, CSV, JSON Lines or standard input ('-').",
                 "Output: one JSON object per article (default), CSV, or a readable table."})
 final class PredictCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Articles per batch: large enough that handing batches between threads costs nothing. */
+    private static final int BATCH = 256;
 
     @Spec
     CommandSpec spec;
@@ -54,136 +55,172 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--explain", paramLabel = "N", description = "Also give, per label, the N n-grams that pushed its decision most.", defaultValue = "0")
     int explain;
 
+    @Option(names = "--threads", description = "Classifying threads. Default: the number of cores.")
+    Integer threads;
+
     @Option(names = "--timing", description = {
-            "After predicting, print one line to standard error: 'timing: load_s=S read_s=S classify_s=S docs=N bytes=B'.",
-            "load_s is loading the model, read_s reading the inputs, classify_s the time spent in classify calls (one thread,",
-            "writing excluded), bytes the UTF-8 bytes of title plus text of the articles classified."})
+            "After predicting, print one line to standard error: 'timing: load_s=S read_s=S classify_s=S total_s=S docs=N bytes=B'.",
+            "load_s is loading the model; read_s the reading thread's time outside handing work over and writing;",
+            "classify_s the classifying time summed over threads; total_s reading, classifying and writing, wall clock;",
+            "bytes the UTF-8 bytes of title plus text of the articles classified."})
     boolean timing;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("jsonl", "csv", "table").contains(output)) {
-            throw new UserException("unknown --format '" + output + "' (jsonl, csv or table)");
-        }
+        RowFormat format = switch (output) {
+            case "jsonl" -> RowFormat.JSONL;
+            case "csv" -> RowFormat.CSV;
+            case "table" -> RowFormat.TABLE;
+            default -> throw new UserException("unknown --format '" + output + "' (jsonl, csv or table)");
+        };
         if (explain < 0) {
             throw new UserException("--explain needs 0 or more, got " + explain);
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw new UserException("--threads needs at least 1, got " + workers);
         }
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         TopicClassifier classifier = TopicClassifier.load(model.path());
         long t1 = System.nanoTime();
-        // predict reads labeled files too, and ignores their labels
-        ReadResult read = input.readUnlabeled(inputs, spec.commandLine().getErr());
-        long t2 = System.nanoTime();
-        // each answer is written as soon as it is made: memory stays flat however many articles
-        long classifyNanos = 0;
-        try (RowWriter writer = rowWriter(classifier.labels(), out)) {
-            for (Article a : read.articles()) {
-                long start = System.nanoTime();
-                Prediction p = classifier.classify(a, explain);
-                classifyNanos += System.nanoTime() - start;
-                writer.write(p, a);
+        Output sink = new Output(out, model.path().toString());
+        sink.write(format.header(classifier.labels()));
+        AtomicLong classifyNanos = new AtomicLong();
+        long[] docs = {0};
+        long[] bytes = {0};
+        long[] handing = {0};
+        try (OrderedBatches<String> batches = new OrderedBatches<>(workers, BATCH, batch -> {
+            long start = System.nanoTime();
+            StringBuilder sb = new StringBuilder(batch.size() * 256);
+            for (Article a : batch) {
+                format.append(sb, classifier.classify(a, explain), a, classifier.labels());
             }
+            classifyNanos.addAndGet(System.nanoTime() - start);
+            return sb.toString();
+        }, sink::write)) {
+            input.streamUnlabeled(inputs, spec.commandLine().getErr(), a -> {
+                long start = System.nanoTime();
+                docs[0]++;
+                if (timing) {
+                    bytes[0] += TextFiles.utf8Length(a.title()) + TextFiles.utf8Length(a.text());
+                }
+                batches.add(a);
+                handing[0] += System.nanoTime() - start;
+            });
+            long start = System.nanoTime();
+            batches.finish();
+            handing[0] += System.nanoTime() - start;
+        }
+        sink.flush();
+        long t2 = System.nanoTime();
+        if (docs[0] == 0) {
+            throw new UserException("no articles found in " + String.join(", ", inputs));
         }
         if (timing) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(timingLine(t1 - t0, t2 - t1, classifyNanos, read.articles()));
+            err.println(String.format(java.util.Locale.ROOT,
+                    "timing: load_s=%.6f read_s=%.6f classify_s=%.6f total_s=%.6f docs=%d bytes=%d",
+                    (t1 - t0) / 1e9, (t2 - t1 - handing[0]) / 1e9, classifyNanos.get() / 1e9, (t2 - t1) / 1e9, docs[0], bytes[0]));
             err.flush();
         }
-        out.flush();
         return 0;
     }
 
-    /** The {@code --timing} line; bytes are counted here, outside the timed loop. */
-    static String timingLine(long loadNanos, long readNanos, long classifyNanos, List<Article> articles) {
-        long bytes = 0;
-        for (Article a : articles) {
-            bytes += TextFiles.utf8Length(a.title()) + TextFiles.utf8Length(a.text());
+    /**
+     * Standard output that fails loudly: a write that did not happen (closed pipe, full disk)
+     * stops the command instead of being dropped, as a PrintWriter would drop it. Not thread-safe.
+     */
+    static final class Output {
+        private final PrintWriter out;
+        private final String what;
+
+        Output(PrintWriter out, String what) {
+            this.out = out;
+            this.what = what;
         }
-        return String.format(java.util.Locale.ROOT, "timing: load_s=%.6f read_s=%.6f classify_s=%.6f docs=%d bytes=%d",
-                loadNanos / 1e9, readNanos / 1e9, classifyNanos / 1e9, articles.size(), bytes);
-    }
 
-    /** Writes predictions one by one in an output format. Not thread-safe. */
-    private interface RowWriter extends AutoCloseable {
-        void write(Prediction p, Article a) throws IOException;
+        void write(String text) {
+            out.write(text);
+            if (out.checkError()) { // flushes: every batch reaches the stream or fails here
+                throw new OutputException("cannot write the predictions to standard output (closed pipe or full disk?)");
+            }
+        }
 
-        @Override
-        default void close() throws IOException {
+        void flush() {
+            write("");
         }
     }
 
-    private RowWriter rowWriter(List<String> labels, PrintWriter out) throws IOException {
-        return switch (output) {
-            case "jsonl" -> (p, a) -> out.println(JSON.writeValueAsString(jsonRow(p, a)));
-            case "csv" -> csvWriter(labels, out);
-            default -> tableWriter(labels, out);
-        };
-    }
-
-    private static Map<String, Object> jsonRow(Prediction p, Article a) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", p.id());
-        row.put("title", p.title());
-        row.put("labels", p.labels());
-        row.put("scores", rounded(p.probabilities()));
-        row.put("source", a.source().toString());
-        if (!p.explanations().isEmpty()) {
-            Map<String, List<Map<String, Object>>> why = new LinkedHashMap<>();
-            p.explanations().forEach((label, list) -> why.put(label, list.stream()
-                    .map(c -> Map.<String, Object>of("ngram", c.ngram(), "weight", fourDecimals(c.weight())))
-                    .toList()));
-            row.put("explanation", why);
-        }
-        return row;
-    }
-
-    /** Four decimals, written plainly ({@code 0.0002}, not {@code 2.0E-4}). */
-    private static Map<String, BigDecimal> rounded(Map<String, Double> probabilities) {
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
-        probabilities.forEach((k, v) -> out.put(k, fourDecimals(v)));
-        return out;
-    }
-
-    private static BigDecimal fourDecimals(double v) {
-        return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP);
-    }
-
-    private static RowWriter csvWriter(List<String> labels, PrintWriter out) throws IOException {
-        List<String> header = new ArrayList<>(List.of("id", "title", "labels"));
-        labels.forEach(l -> header.add(l + "_score"));
-        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
-        return new RowWriter() {
+    /** How predictions are written. Stateless and thread-safe. */
+    enum RowFormat {
+        JSONL {
             @Override
-            public void write(Prediction p, Article a) throws IOException {
-                List<Object> row = new ArrayList<>(List.of(p.id(), p.title(), String.join(";", p.labels())));
-                labels.forEach(l -> row.add("%.4f".formatted(p.probabilities().get(l))));
-                printer.printRecord(row);
+            void append(StringBuilder sb, Prediction p, Article a, List<String> labels) {
+                PredictionJson.appendRow(sb, p, a.source().toString());
+                sb.append('\n');
+            }
+        },
+        CSV {
+            private final CSVFormat csv = CSVFormat.RFC4180;
+
+            @Override
+            String header(List<String> labels) {
+                List<String> header = new ArrayList<>(List.of("id", "title", "labels"));
+                labels.forEach(l -> header.add(l + "_score"));
+                return line(header);
             }
 
             @Override
-            public void close() throws IOException {
-                printer.flush(); // the PrintWriter is the command's: flushed, not closed
-            }
-        };
-    }
-
-    private static RowWriter tableWriter(List<String> labels, PrintWriter out) {
-        StringBuilder head = new StringBuilder("%-28s".formatted("labels"));
-        labels.forEach(l -> head.append(" %10s".formatted(l)));
-        out.println(head.append("  title"));
-        return (p, a) -> {
-            StringBuilder row = new StringBuilder("%-28s".formatted(p.labels().isEmpty() ? "-" : String.join(",", p.labels())));
-            labels.forEach(l -> row.append(" %10.3f".formatted(p.probabilities().get(l))));
-            String title = p.title().length() > 70 ? p.title().substring(0, 67) + "..." : p.title();
-            out.println(row.append("  ").append(title));
-            for (Map.Entry<String, List<Contribution>> e : p.explanations().entrySet()) {
-                StringBuilder why = new StringBuilder("    " + e.getKey() + ": ");
-                for (Contribution c : e.getValue()) {
-                    why.append("%s (%+.3f) ".formatted(c.ngram(), c.weight()));
+            void append(StringBuilder sb, Prediction p, Article a, List<String> labels) {
+                List<String> row = new ArrayList<>(List.of(p.id(), p.title(), String.join(";", p.labels())));
+                StringBuilder number = new StringBuilder(8);
+                for (String l : labels) {
+                    number.setLength(0);
+                    PredictionJson.appendFourDecimals(number, p.probabilities().get(l));
+                    row.add(number.toString());
                 }
-                out.println(why.toString().stripTrailing());
+                sb.append(line(row));
+            }
+
+            private String line(List<String> values) {
+                StringBuilder sb = new StringBuilder();
+                try {
+                    csv.printRecord(sb, values.toArray());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // a StringBuilder does not fail
+                }
+                return sb.toString();
+            }
+        },
+        TABLE {
+            @Override
+            String header(List<String> labels) {
+                StringBuilder head = new StringBuilder("%-28s".formatted("labels"));
+                labels.forEach(l -> head.append(" %10s".formatted(l)));
+                return head.append("  title").append(System.lineSeparator()).toString();
+            }
+
+            @Override
+            void append(StringBuilder sb, Prediction p, Article a, List<String> labels) {
+                sb.append("%-28s".formatted(p.labels().isEmpty() ? "-" : String.join(",", p.labels())));
+                labels.forEach(l -> sb.append(" %10.3f".formatted(p.probabilities().get(l))));
+                String title = p.title().length() > 70 ? p.title().substring(0, 67) + "..." : p.title();
+                sb.append("  ").append(title).append(System.lineSeparator());
+                for (Map.Entry<String, List<Contribution>> e : p.explanations().entrySet()) {
+                    StringBuilder why = new StringBuilder("    " + e.getKey() + ": ");
+                    for (Contribution c : e.getValue()) {
+                        why.append("%s (%+.3f) ".formatted(c.ngram(), c.weight()));
+                    }
+                    sb.append(why.toString().stripTrailing()).append(System.lineSeparator());
+                }
             }
         };
+
+        String header(List<String> labels) {
+            return "";
+        }
+
+        abstract void append(StringBuilder sb, Prediction p, Article a, List<String> labels);
     }
 }

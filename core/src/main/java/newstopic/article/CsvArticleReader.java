@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads labeled articles from CSV (RFC 4180, UTF-8) laid out as a {@link RecordLayout} says.
@@ -34,7 +35,8 @@ public final class CsvArticleReader implements ArticleReader {
     /** Reads CSV record by record; {@code name} stands for the file in sources and messages. */
     @Override
     public void read(Reader in, String name, ArticleSink sink) throws IOException {
-        CSVFormat.Builder format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false);
+        CSVFormat.Builder format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW);
         if (layout.header()) {
             format.setHeader().setSkipHeaderRecord(true);
         } else {
