@@ -1,0 +1,249 @@
+package newstopic.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import newstopic.article.Article;
+import newstopic.article.Source;
+import newstopic.features.FeaturizerConfig;
+import newstopic.model.Mode;
+import newstopic.model.ModelFile;
+import newstopic.model.TopicModel;
+import newstopic.prediction.DecisionPolicy;
+import newstopic.prediction.Prediction;
+import newstopic.prediction.TopicClassifier;
+import org.junit.jupiter.api.Test;
+
+/** The training library through its one public call, on generated corpora whose answers are known. */
+class TopicTrainerTest {
+
+    private static final String[] FILLER = {"market", "weather", "harvest", "concert", "league", "museum", "budget",
+            "river", "school", "bridge", "festival", "factory", "railway", "garden", "library", "theatre"};
+    private static final String[] WAR = {"shelling", "airstrike", "militia", "ceasefire", "troops"};
+    private static final String[] MOVE = {"refugees", "asylum", "deportation", "migrants", "displaced"};
+
+    /** Short items: a label shows as its words in the text. */
+    private static Article brief(int i, SplittableRandom r, boolean war, boolean move) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < 12; w++) {
+            text.append(FILLER[r.nextInt(FILLER.length)]).append(' ');
+        }
+        if (war) {
+            text.append(WAR[r.nextInt(WAR.length)]).append(' ').append(WAR[r.nextInt(WAR.length)]).append(' ');
+        }
+        if (move) {
+            text.append(MOVE[r.nextInt(MOVE.length)]).append(' ').append(MOVE[r.nextInt(MOVE.length)]).append(' ');
+        }
+        Set<String> labels = new java.util.TreeSet<>();
+        if (war) {
+            labels.add("conflict");
+        }
+        if (move) {
+            labels.add("migration");
+        }
+        return Article.of("b" + i, FILLER[r.nextInt(FILLER.length)] + " news " + i, text.toString().strip(),
+                new Source("gen.csv", i + 2), labels);
+    }
+
+    /**
+     * A long war story whose body drowns its headline: migration, when it applies, is in the
+     * headline alone (the guide's "the headline is about it").
+     */
+    private static Article headlineOnly(int i, SplittableRandom r, boolean move) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 1500) {
+            text.append(r.nextInt(3) == 0 ? WAR[r.nextInt(WAR.length)] : FILLER[r.nextInt(FILLER.length)]).append(' ');
+        }
+        String title = move ? MOVE[r.nextInt(MOVE.length)] + " " + MOVE[r.nextInt(MOVE.length)] + " story " + i
+                : FILLER[r.nextInt(FILLER.length)] + " story " + i;
+        return Article.of("l" + i, title, text.toString().strip(), new Source("gen.csv", 10_000 + i),
+                move ? Set.of("conflict", "migration") : Set.of("conflict"));
+    }
+
+    private static List<Article> corpus(long seed, int briefs, int longOnes) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Article> out = new ArrayList<>();
+        for (int i = 0; i < briefs; i++) {
+            // war briefs are never about migration, so war words count against it
+            boolean war = r.nextInt(3) == 0;
+            out.add(brief(i, r, war, !war && r.nextInt(3) == 0));
+        }
+        for (int i = 0; i < longOnes; i++) {
+            out.add(headlineOnly(i, r, r.nextBoolean()));
+        }
+        Collections.shuffle(out, new java.util.Random(seed));
+        return out;
+    }
+
+    private static TrainOptions.Builder small() {
+        return TrainOptions.builder().folds(3).threads(2)
+                .featurizer(FeaturizerConfig.DEFAULT.withMinDf(1));
+    }
+
+    @Test
+    void theModelCarriesTheReportItReturnsAndClassifiesWhatItLearned() {
+        List<Article> articles = corpus(1, 300, 0);
+        TrainingResult result = TopicTrainer.train(articles, small().build());
+        TopicModel model = result.model();
+        assertEquals(result.cv(), model.header().metrics());
+        assertEquals(List.of("conflict", "migration"), model.header().labels());
+        assertEquals(3, result.cv().folds());
+        assertEquals("svm+cnb", model.header().learner(), "the learner is recorded as the command line names it");
+        assertTrue(result.cv().micro().mean() > 0.9, "words that decide the label are learned: " + result.cv().micro());
+        TopicClassifier classifier = new TopicClassifier(model);
+        int right = 0;
+        for (Article a : articles) {
+            if (Set.copyOf(classifier.classify(a).labels()).equals(a.labels())) {
+                right++;
+            }
+        }
+        assertTrue(right > 0.95 * articles.size(), right + " of " + articles.size());
+    }
+
+    @Test
+    void theHeadlineRuleIsDecidedPerLabelAndStoredAsDecided() {
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainingResult result = TopicTrainer.train(corpus(2, 300, 60), small().headlineRule(600).build(), new TrainingListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        });
+        List<String> labels = result.model().header().labels();
+        DecisionPolicy policy = new TopicClassifier(result.model()).policy();
+        for (int k = 0; k < labels.size(); k++) {
+            String label = labels.get(k);
+            String note = notes.stream().filter(n -> n.startsWith("headline rule for " + label + ":")).findFirst().orElseThrow();
+            assertEquals(note.endsWith(": kept"), policy.headlineApplies(k), note);
+        }
+        TrainingResult off = TopicTrainer.train(corpus(2, 300, 60), small().headlineRule(0).build());
+        assertEquals(0, off.model().header().headlineRule());
+        assertFalse(new TopicClassifier(off.model()).policy().needsHeadline("a headline", "x".repeat(5000)));
+    }
+
+    @Test
+    void sameSeedSameModelOtherSeedOtherFolds() throws IOException {
+        List<Article> articles = corpus(3, 200, 0);
+        TopicModel a = TopicTrainer.train(articles, small().seed(5).build()).model();
+        TopicModel b = TopicTrainer.train(articles, small().seed(5).build()).model();
+        TopicModel c = TopicTrainer.train(articles, small().seed(6).build()).model();
+        assertEquals(weights(a), weights(b));
+        assertEquals(a.header().thresholds(), b.header().thresholds());
+        assertNotEquals(a.header().metrics(), c.header().metrics());
+    }
+
+    private static String weights(TopicModel m) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int f = 0; f < m.featurizer().dimension(); f++) {
+            for (int k = 0; k < m.labelCount(); k++) {
+                sb.append(m.weight(f, k)).append(',');
+            }
+        }
+        ByteArrayOutputStream ignored = new ByteArrayOutputStream();
+        ModelFile.writeTo(m, ignored); // and the model can be written
+        return sb.toString();
+    }
+
+    @Test
+    void singleLabelModeAssignsExactlyOneLabelAndReportsAccuracy() {
+        SplittableRandom r = new SplittableRandom(4);
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            boolean war = i % 2 == 0;
+            Article a = brief(i, r, war, !war);
+            articles.add(a);
+        }
+        TrainingResult result = TopicTrainer.train(articles, small().mode(Mode.SINGLE).build());
+        assertTrue(result.cv().accuracy().mean() > 0.9, result.cv().accuracy().toString());
+        TopicClassifier classifier = new TopicClassifier(result.model());
+        for (Article a : articles.subList(0, 20)) {
+            assertEquals(1, classifier.classify(a).labels().size());
+        }
+    }
+
+    @Test
+    void defaultsFollowTheMode() {
+        TrainOptions multi = TrainOptions.builder().build();
+        TrainOptions single = TrainOptions.builder().mode(Mode.SINGLE).build();
+        assertEquals(0.25, multi.c());
+        assertTrue(multi.balanced());
+        assertEquals(0.5, single.c());
+        assertFalse(single.balanced());
+        assertEquals(0.7, single.toBuilder().c(0.7).build().c());
+    }
+
+    @Test
+    void badOptionsAreNamedWhenBuilt() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().folds(1).build())
+                .getMessage().contains("2 folds"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().learner("forest").build())
+                .getMessage().contains("svm+cnb"));
+        assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().threads(0).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().c(Double.NaN).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().nearDuplicate(0).build());
+    }
+
+    @Test
+    void badCorporaAreTrainingExceptionsNamingTheArticle() {
+        List<Article> articles = new ArrayList<>(corpus(5, 60, 0));
+        articles.add(Article.of("x", "No labels here", "some text", new Source("in.csv", 99), null));
+        TrainingException e = assertThrows(TrainingException.class, () -> TopicTrainer.train(articles, small().build()));
+        assertTrue(e.getMessage().startsWith("in.csv:99: "), e.getMessage());
+
+        List<Article> noPositive = corpus(5, 60, 0);
+        assertTrue(assertThrows(TrainingException.class, () -> TopicTrainer.train(noPositive,
+                small().labels(List.of("conflict", "migration", "diplomacy")).build())).getMessage().contains("diplomacy"));
+
+        List<Article> clash = new ArrayList<>(corpus(5, 60, 0));
+        clash.add(Article.of("c1", "Same story", "word for word the same text here", new Source("a.csv", 2), Set.of("conflict")));
+        clash.add(Article.of("c2", "Same story", "word for word the same text here", new Source("b.csv", 3), Set.of()));
+        assertTrue(assertThrows(TrainingException.class, () -> TopicTrainer.train(clash, small().build()))
+                .getMessage().startsWith("b.csv:3: same text as a.csv:2"));
+    }
+
+    @Test
+    void theListenerHearsEveryStepAndTheNotes() {
+        ConcurrentLinkedQueue<String> heard = new ConcurrentLinkedQueue<>();
+        long[] units = {0};
+        TopicTrainer.train(corpus(6, 120, 40), small().build(), new TrainingListener() {
+            @Override
+            public void stepStarted(String step, long total) {
+                heard.add("start " + step);
+            }
+
+            @Override
+            public synchronized void advanced(long n) {
+                units[0] += n;
+            }
+
+            @Override
+            public void note(String message) {
+                heard.add("note " + message);
+            }
+        });
+        assertTrue(heard.stream().anyMatch(s -> s.startsWith("start cross-validating svm+cnb")), heard.toString());
+        assertTrue(heard.stream().anyMatch(s -> s.startsWith("note headline rule for migration")), heard.toString());
+        assertTrue(units[0] > 0);
+    }
+
+    @Test
+    void predictionsOfTheModelUseTheStoredThresholds() {
+        TrainingResult result = TopicTrainer.train(corpus(7, 200, 0), small().build());
+        TopicClassifier classifier = new TopicClassifier(result.model());
+        Prediction p = classifier.classify("", "shelling troops market");
+        int k = result.model().header().labels().indexOf("conflict");
+        assertEquals(p.probabilities().get("conflict") >= result.model().header().thresholds().get(k), p.has("conflict"));
+    }
+}
