@@ -1,7 +1,6 @@
 package newstopic.serve;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,8 +33,8 @@ record ServedModel(TopicClassifier classifier, String name, String version, Path
      * classified before the model may serve.
      */
     static ServedModel load(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        TopicClassifier classifier = new TopicClassifier(ModelFile.read(bytes));
+        byte[] bytes = ModelFile.readBytes(path); // a regular file that starts as a model, before it is read whole
+        TopicClassifier classifier = new TopicClassifier(ModelFile.read(bytes, path));
         Prediction probe = classifier.classify("Probe headline", "A probe text checks the model before it serves.");
         if (probe.probabilities().size() != classifier.labels().size()) {
             throw new IOException(path + ": the model gives " + probe.probabilities().size() + " probabilities for "

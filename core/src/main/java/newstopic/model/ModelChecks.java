@@ -1,0 +1,143 @@
+package newstopic.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The checks a model file's content must pass beyond its checksum (which anyone can recompute):
+ * a header with every field present and of its type, unique labels, thresholds in [0, 1], finite
+ * calibration, weights and biases. Each failure is one {@link ModelFormatException} sentence.
+ * Stateless and thread-safe.
+ */
+final class ModelChecks {
+
+    /** The header's fields and the JSON type each must have. */
+    private static final Map<String, String> FIELDS = Map.of(
+            "labels", "array", "mode", "string", "thresholds", "array", "calibration", "array",
+            "featurizer", "object", "learner", "string", "hyperparameters", "object", "provenance", "object",
+            "topFeatures", "object", "headlineRule", "integer");
+    /** More labels than any topic scheme has: a bound on what a header may claim. */
+    static final int MAX_LABELS = 10_000;
+
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private ModelChecks() {
+    }
+
+    /** Parses and checks the header JSON. */
+    static ModelHeader header(byte[] json) throws ModelFormatException {
+        JsonNode tree;
+        ModelHeader header;
+        try {
+            tree = READER.readTree(json);
+            checkTypes(tree);
+            header = READER.treeToValue(tree, ModelHeader.class);
+        } catch (JacksonException e) {
+            throw new ModelFormatException("unreadable header: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ModelFormatException("inconsistent header: " + e.getMessage());
+        }
+        if (header == null) {
+            throw new ModelFormatException("the header is empty");
+        }
+        check(header);
+        return header;
+    }
+
+    private static void checkTypes(JsonNode tree) throws ModelFormatException {
+        if (tree == null || !tree.isObject()) {
+            throw new ModelFormatException("the header is " + (tree == null || tree.isNull() ? "null" : "not a JSON object"));
+        }
+        for (Map.Entry<String, String> field : FIELDS.entrySet()) {
+            JsonNode value = tree.get(field.getKey());
+            if (value == null || value.isNull()) {
+                throw new ModelFormatException("the header has no '" + field.getKey() + "'");
+            }
+            boolean typed = switch (field.getValue()) {
+                case "array" -> value.isArray();
+                case "object" -> value.isObject();
+                case "string" -> value.isString();
+                default -> value.isIntegralNumber() && value.canConvertToInt();
+            };
+            if (!typed) {
+                throw new ModelFormatException("the header's '" + field.getKey() + "' is not " + (field.getValue().equals("integer")
+                        ? "an integer" : "a JSON " + field.getValue()));
+            }
+        }
+        for (String list : List.of("labels", "thresholds", "calibration")) {
+            for (JsonNode element : tree.get(list)) {
+                boolean typed = switch (list) {
+                    case "labels" -> element.isString();
+                    case "thresholds" -> element.isNumber();
+                    default -> element.isObject() && element.path("a").isNumber() && element.path("b").isNumber();
+                };
+                if (!typed) {
+                    throw new ModelFormatException("the header's '" + list + "' holds " + element + "; expected "
+                            + (list.equals("labels") ? "strings" : list.equals("thresholds") ? "numbers" : "objects {\"a\": number, \"b\": number}"));
+                }
+            }
+        }
+        JsonNode featurizer = tree.get("featurizer");
+        if (!featurizer.path("kind").isString() || !featurizer.path("analyzer").isObject()) {
+            throw new ModelFormatException("the header's 'featurizer' has no 'kind' string or no 'analyzer' object");
+        }
+    }
+
+    /** Semantic checks of a typed header. */
+    static void check(ModelHeader header) throws ModelFormatException {
+        List<String> labels = header.labels();
+        if (labels.size() > MAX_LABELS) {
+            throw new ModelFormatException(labels.size() + " labels, more than " + MAX_LABELS);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String label : labels) {
+            if (label.isBlank()) {
+                throw new ModelFormatException("a label name is empty");
+            }
+            if (!seen.add(label)) {
+                throw new ModelFormatException("label '" + label + "' is listed twice");
+            }
+        }
+        if (header.mode() == null || header.featurizer() == null || header.featurizer().kind() == null
+                || header.featurizer().analyzer() == null) {
+            throw new ModelFormatException("the header has no mode or featurizer settings");
+        }
+        for (int k = 0; k < labels.size(); k++) {
+            Double t = header.thresholds().get(k);
+            if (t == null || !(t >= 0 && t <= 1)) {
+                throw new ModelFormatException("the threshold of label '" + labels.get(k) + "' is " + t + "; thresholds are probabilities from 0 to 1");
+            }
+            Calibration c = header.calibration().get(k);
+            if (c == null || !Double.isFinite(c.a()) || !Double.isFinite(c.b())) {
+                throw new ModelFormatException("the calibration of label '" + labels.get(k) + "' is " + c + "; finite numbers are expected");
+            }
+        }
+    }
+
+    /** Every bias and weight a finite number. */
+    static void finite(float[] bias, float[] weights, List<String> labels) throws ModelFormatException {
+        for (int k = 0; k < bias.length; k++) {
+            if (!Float.isFinite(bias[k])) {
+                throw new ModelFormatException("the bias of label '" + labels.get(k) + "' is " + bias[k] + ", not a finite number");
+            }
+        }
+        int l = labels.size();
+        for (int i = 0; i < weights.length; i++) {
+            if (!Float.isFinite(weights[i])) {
+                throw new ModelFormatException("the weight of feature " + (i / l) + " for label '" + labels.get(i % l) + "' is "
+                        + weights[i] + ", not a finite number");
+            }
+        }
+    }
+}
