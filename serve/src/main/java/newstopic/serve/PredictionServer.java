@@ -323,6 +323,7 @@ public final class PredictionServer {
             }
             response = dispatch(route, request);
         } catch (Busy e) {
+            request.discardBody(); // read through a small buffer: the client gets the 503, not a reset
             response = Response.error(503, "the server is busy: requests in flight hold its memory budget ("
                     + budget.capacity() / (1 << 20) + " MiB, the server's --memory-budget); retry in a second").withHeader("Retry-After", "1");
         } catch (ApiException e) {
@@ -450,7 +451,7 @@ public final class PredictionServer {
                 expect(request, "GET");
                 yield new Response(200, "text/plain; version=0.0.4; charset=utf-8",
                         (metrics.render(model, slot) + ServerMetrics.renderConnections(guard.open(),
-                        guard.headTimeouts.sum(), guard.bodyTimeouts.sum())).getBytes(StandardCharsets.UTF_8), Map.of());
+                        guard.headTimeouts.sum(), guard.bodyTimeouts.sum(), budget.used())).getBytes(StandardCharsets.UTF_8), Map.of());
             }
             case RELOAD -> reload(request);
             case PAGE -> {

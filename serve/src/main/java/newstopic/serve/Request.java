@@ -148,6 +148,19 @@ final class Request {
     }
 
     /**
+     * Reads and drops the body of a request refused before reading it (such as a 503), so that a
+     * client still sending gets the answer instead of a reset connection. Memory stays flat: the
+     * body goes through one small buffer.
+     */
+    void discardBody() {
+        try (InputStream in = Content.Source.asInputStream(exchange)) {
+            discard(in);
+        } catch (IOException | RuntimeException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
+    /**
      * Reads and drops the rest of an oversized body (up to a bound), so the client, still sending,
      * gets the 413 instead of a reset connection.
      */

@@ -92,8 +92,10 @@ final class ServerMetrics {
     }
 
     /** The connection metrics: open connections and those closed for slowness. */
-    static String renderConnections(int open, long headTimeouts, long bodyTimeouts) {
+    static String renderConnections(int open, long headTimeouts, long bodyTimeouts, long claimedBytes) {
         StringBuilder out = new StringBuilder(512);
+        header(out, "newstopic_memory_budget_claimed_bytes", "gauge", "Bytes of the memory budget claimed by requests in flight.");
+        out.append("newstopic_memory_budget_claimed_bytes ").append(claimedBytes).append('\n');
         header(out, "newstopic_http_connections_open", "gauge", "Open client connections.");
         out.append("newstopic_http_connections_open ").append(open).append('\n');
         header(out, "newstopic_http_connections_closed_slow_total", "counter", "Connections closed because the client was too slow.");

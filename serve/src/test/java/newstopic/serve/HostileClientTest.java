@@ -198,6 +198,9 @@ class HostileClientTest {
             holder.getOutputStream().write(("POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 60000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             holder.getOutputStream().flush();
+            for (int i = 0; i < 200 && get("/metrics").body().contains("newstopic_memory_budget_claimed_bytes 0\n"); i++) {
+                Thread.sleep(20); // until the holder's claim is in place
+            }
             HttpResponse<String> busy = null;
             for (int i = 0; i < 100 && (busy == null || busy.statusCode() != 503); i++) {
                 busy = post("/v1/classify", "{\"text\": \"war" + " ".repeat(59_000) + "\"}");
