@@ -82,7 +82,7 @@ RELOADS_OK=0
 RELOADS_FAILED=0
 for _ in $(seq 1 18); do
   sleep 1
-  if curl -fs -X POST "$URL/admin/reload" >/dev/null; then RELOADS_OK=$((RELOADS_OK + 1)); else RELOADS_FAILED=$((RELOADS_FAILED + 1)); fi
+  if curl -fs -X POST -H "Content-Type: application/json" "$URL/admin/reload" >/dev/null; then RELOADS_OK=$((RELOADS_OK + 1)); else RELOADS_FAILED=$((RELOADS_FAILED + 1)); fi
 done
 wait "$WRK_PID"
 RELOADED=$(cat "$WORK/reload.line")

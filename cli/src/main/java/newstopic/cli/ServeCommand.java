@@ -47,6 +47,46 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "10")
     int shutdownGrace;
 
+    @Option(names = "--max-header-bytes", paramLabel = "N", description = "Largest request head accepted (431 beyond). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_HEADER_BYTES)
+    int maxHeaderBytes;
+
+    @Option(names = "--head-timeout", paramLabel = "SECONDS", description = "Longest time a client may take to send a request head. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "10")
+    double headTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", description = "Longest time a request body may take to arrive. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "30")
+    double bodyTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "How long an idle connection stays open. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "30")
+    double idleTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Most open connections; at the cap idle ones close within a second. "
+            + "Default: 0, three quarters of the file descriptor limit (at most 10000).", defaultValue = "0")
+    int maxConnections;
+
+    @Option(names = "--memory-budget", paramLabel = "BYTES", description = "Memory that requests in flight may claim (about "
+            + ServerConfig.BYTES_PER_BODY_BYTE + " bytes per body byte); beyond it 503 with Retry-After. Default: 0, half the maximum heap.",
+            defaultValue = "0")
+    long memoryBudget;
+
+    @Option(names = "--max-highlight-chars", paramLabel = "N", description = "Most characters per request that ?highlight=true annotates (413 beyond). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_HIGHLIGHT_CHARS)
+    int maxHighlightChars;
+
+    @Option(names = "--max-explain-rows", paramLabel = "N", description = "Most explanation rows per request, explain x articles x labels (413 beyond). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_EXPLAIN_ROWS)
+    int maxExplainRows;
+
+    @Option(names = "--allowed-hosts", paramLabel = "HOST", split = ",", description = "Host header names accepted (against DNS rebinding). "
+            + "Default: localhost, 127.0.0.1 and [::1] when listening on loopback, any host otherwise.")
+    java.util.List<String> allowedHosts = java.util.List.of();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Most request threads. Default: 0, Jetty's 200.", defaultValue = "0")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(model.path())) {
@@ -58,8 +98,17 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBodyBytes < 1 || maxBatch < 1 || shutdownGrace < 0) {
             throw new UserException("--max-body-bytes and --max-batch must be at least 1, --shutdown-grace at least 0");
         }
-        ServerConfig config = new ServerConfig(model.path(), host, port, maxBodyBytes, maxBatch, remoteAdmin, watch,
-                Duration.ofSeconds(shutdownGrace));
+        if (!(headTimeout > 0 && bodyTimeout > 0 && idleTimeout > 0)) {
+            throw new UserException("--head-timeout, --body-timeout and --idle-timeout must be more than 0 seconds");
+        }
+        ServerConfig config;
+        try {
+            config = new ServerConfig(model.path(), host, port, maxBodyBytes, maxBatch, remoteAdmin, watch,
+                    Duration.ofSeconds(shutdownGrace), maxHeaderBytes, seconds(headTimeout), seconds(bodyTimeout), seconds(idleTimeout),
+                    maxConnections, memoryBudget, maxHighlightChars, maxExplainRows, allowedHosts, threads);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
         PredictionServer server;
         try {
             server = PredictionServer.start(config, ServeCommand::log);
@@ -73,8 +122,23 @@ final class ServeCommand implements Callable<Integer> {
             server.stop();
             stopped.countDown();
         }, "newstopic-shutdown"));
+        // a server that can no longer serve exits non-zero, so a supervisor restarts it: never up but dead
+        java.util.concurrent.atomic.AtomicReference<String> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        server.failure().thenAccept(reason -> {
+            failed.set(reason);
+            stopped.countDown();
+        });
         stopped.await();
+        if (failed.get() != null) {
+            log("exiting: " + failed.get());
+            server.stop();
+            return 3;
+        }
         return 0;
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos((long) (s * 1e9));
     }
 
     private static void log(String message) {

@@ -154,7 +154,7 @@ class CliTest {
         assertEquals(plain.out(), r.out());
         List<String> lines = r.err().lines().filter(l -> l.startsWith("timing:")).toList();
         assertEquals(1, lines.size(), r.err());
-        assertTrue(lines.get(0).matches("timing: load_s=\\d+\\.\\d{6} read_s=\\d+\\.\\d{6} classify_s=\\d+\\.\\d{6} docs=2 bytes=23"),
+        assertTrue(lines.get(0).matches("timing: load_s=\\d+\\.\\d{6} read_s=-?\\d+\\.\\d{6} classify_s=\\d+\\.\\d{6} total_s=\\d+\\.\\d{6} docs=2 bytes=23"),
                 lines.get(0));
         assertTrue(!plain.err().contains("timing:"), plain.err());
     }
@@ -262,5 +262,120 @@ class CliTest {
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Usage: newstopic " + command), r.out());
         }
+    }
+
+    @Test
+    void predictOnEveryCoreWritesWhatOneThreadWritesInTheSameOrder() {
+        Result one = run("predict", "--model", model.toString(), "--threads", "1", CORPUS);
+        Result four = run("predict", "--model", model.toString(), "--threads", "4", CORPUS);
+        assertEquals(0, four.code(), four.err());
+        assertEquals(one.out(), four.out());
+        assertEquals(4117, four.out().lines().count());
+    }
+
+    /** A writer that fails like a closed pipe or a full disk. */
+    private static Result runWithFailingOutput(String... args) {
+        java.io.Writer broken = new java.io.Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(broken), new PrintWriter(err, true));
+        return new Result(code, "", err.toString());
+    }
+
+    @Test
+    void aFailedWriteIsExitCode4NamingTheOutputForEveryCommand() {
+        Result predict = runWithFailingOutput("predict", "--model", model.toString(), RAW);
+        assertEquals(4, predict.code(), predict.err());
+        assertTrue(predict.err().contains("cannot write the predictions to standard output"), predict.err());
+        for (String[] args : List.of(new String[] {"inspect", "--model", model.toString()},
+                new String[] {"eval", "--model", model.toString(), RAW},
+                new String[] {"articles", RAW})) {
+            Result r = runWithFailingOutput(args);
+            assertEquals(4, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("standard output"), r.err());
+        }
+    }
+
+    @Test
+    void badInputsAreExitCode2NamingTheFileAndCause() throws Exception {
+        Path trailing = dir.resolve("trailing.csv");
+        Files.writeString(trailing, "id,title,text,labels,\na,T,Some text.,,\n");
+        Path duplicate = dir.resolve("duplicate.csv");
+        Files.writeString(duplicate, "id,title,text,text\na,T,Some text.,x\n");
+        Path blankFirst = dir.resolve("blank-first.csv");
+        Files.writeString(blankFirst, "\nid,title,text,labels\na,T,Some text.,\n");
+        Path empty = dir.resolve("empty.jsonl");
+        Files.writeString(empty, "");
+        Path noArticles = dir.resolve("no-articles");
+        Files.createDirectories(noArticles);
+        Files.writeString(noArticles.resolve("notes.md"), "nothing here");
+        for (String[] c : List.of(new String[] {trailing.toString(), trailing + ":1: bad header row"},
+                new String[] {duplicate.toString(), duplicate + ":1: bad header row"},
+                new String[] {blankFirst.toString(), blankFirst + ":1: bad header row"},
+                new String[] {empty.toString(), empty + ": empty file"},
+                new String[] {noArticles.toString(), noArticles + ": folder holds no article files"})) {
+            Result r = run("predict", "--model", model.toString(), c[0]);
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            assertTrue(r.err().startsWith("newstopic: " + c[1]), r.err());
+            assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+        }
+        Path devNull = Path.of("/dev/null");
+        if (Files.exists(devNull)) {
+            Result r = run("predict", "--model", model.toString(), devNull.toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("/dev/null: not a regular file or folder"), r.err());
+        }
+        Result nan = run("eval", "--model", model.toString(), RAW, "--min-micro-f1", "NaN");
+        assertEquals(2, nan.code());
+        assertTrue(nan.err().contains("--min-micro-f1 must be a number from 0 to 1"), nan.err());
+    }
+
+    @Test
+    void aSidecarWithATrailingCommaIsAnErrorNamingIt() throws Exception {
+        Path pages = dir.resolve("sidecar-pages");
+        Files.createDirectories(pages);
+        Files.copy(Path.of(RAW).resolve("page_01.txt"), pages.resolve("page_01.txt"));
+        Files.writeString(pages.resolve("labels.csv"), "title,labels,\n");
+        Result r = run("predict", "--model", model.toString(), pages.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("labels.csv:1: bad header row"), r.err());
+    }
+
+    @Test
+    void lenientReadingSkipsRecordsWithInvalidUtf8AndKeepsTheRest() throws Exception {
+        Path csv = dir.resolve("bytes.csv");
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write("id,title,text,labels\na,Fine,Troops shelled the town.,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        all.write(new byte[] {'b', ',', 'B', 'a', 'd', ',', 'x', (byte) 0xC3, '(', ',', '\n'});
+        all.write("c,Also fine,Envoys met for talks.,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(csv, all.toByteArray());
+        Result strict = run("predict", "--model", model.toString(), csv.toString());
+        assertEquals(2, strict.code());
+        assertTrue(strict.err().contains(csv + ":3: invalid UTF-8 byte 0xC3"), strict.err());
+        Result lenient = run("predict", "--model", model.toString(), "--lenient", csv.toString());
+        assertEquals(0, lenient.code(), lenient.err());
+        assertEquals(List.of("a", "c"), lenient.out().lines()
+                .map(l -> JsonMapper.builder().build().readTree(l).get("id").asString()).toList());
+        assertTrue(lenient.err().contains("skipped 1 bad record"), lenient.err());
+    }
+
+    @Test
+    void provenanceRecordsTheCommandAsTyped() {
+        String command = run("inspect", "--model", model.toString()).out().lines()
+                .filter(l -> l.startsWith("command")).findFirst().orElseThrow();
+        assertEquals("command    newstopic train " + CORPUS + " --model " + model + " --cv 3 --threads 2", command);
     }
 }

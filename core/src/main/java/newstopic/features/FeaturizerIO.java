@@ -49,36 +49,73 @@ public final class FeaturizerIO {
 
     /** Rebuilds the featurizer of {@code config} from what {@link #writeData} wrote. */
     public static Featurizer read(FeaturizerConfig config, DataInput in) throws IOException {
+        return read(config, in, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(FeaturizerConfig, DataInput)}, from an input known to hold at most
+     * {@code remaining} bytes: every count is checked against them before anything is allocated,
+     * and every n-gram key against the vocabulary, so a crafted file fails with an
+     * {@link IOException} naming what is wrong instead of exhausting memory.
+     */
+    public static Featurizer read(FeaturizerConfig config, DataInput in, long remaining) throws IOException {
         if (config.kind() == FeaturizerConfig.Kind.HASHING) {
             return new HashingFeaturizer(config);
         }
         int documents = in.readInt();
-        int wordCount = checkedCount(in.readInt(), TfIdfFeaturizer.MAX_WORDS, "word");
+        if (documents < 0) {
+            throw new IOException("corrupt vocabulary: " + documents + " documents");
+        }
+        // each word takes at least its 2-byte length, each feature 12 bytes (key and idf)
+        int wordCount = checkedCount(in.readInt(), Math.min(TfIdfFeaturizer.MAX_WORDS, (remaining - 12) / 2), "word");
         TermTable words = new TermTable();
         for (int i = 0; i < wordCount; i++) {
             if (words.add(in.readUTF()) != i) {
                 throw new IOException("corrupt vocabulary: word " + i + " is listed twice");
             }
         }
-        int featureCount = checkedCount(in.readInt(), Integer.MAX_VALUE - 8, "feature");
+        int featureCount = checkedCount(in.readInt(), Math.min(Integer.MAX_VALUE - 8, (remaining - 12 - 2L * wordCount) / 12), "feature");
         long[] keys = new long[featureCount];
         float[] idf = new float[featureCount];
-        long idMask = (1L << TfIdfFeaturizer.ID_BITS) - 1;
         for (int i = 0; i < featureCount; i++) {
             keys[i] = in.readLong();
             idf[i] = in.readFloat();
-            for (long k = keys[i]; k != 0; k >>>= TfIdfFeaturizer.ID_BITS) {
-                if ((k & idMask) > wordCount) {
-                    throw new IOException("corrupt vocabulary: feature " + i + " names an unknown word");
-                }
+            checkKey(keys[i], i, wordCount);
+            if (!Float.isFinite(idf[i]) || idf[i] < 0) {
+                throw new IOException("corrupt vocabulary: feature " + i + " has idf " + idf[i] + "; a finite number of 0 or more is expected");
+            }
+        }
+        long[] sorted = keys.clone();
+        java.util.Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                throw new IOException("corrupt vocabulary: n-gram key " + sorted[i] + " is listed twice");
             }
         }
         return new TfIdfFeaturizer(config, words, keys, idf, documents);
     }
 
-    private static int checkedCount(int n, int max, String what) throws IOException {
+    /**
+     * A key packs one to {@link TfIdfFeaturizer#MAX_NGRAM} word ids + 1, the last word in the low
+     * bits: positive, each chunk from 1 to the word count, no empty chunk below a used one.
+     */
+    private static void checkKey(long key, int feature, int wordCount) throws IOException {
+        if (key <= 0) {
+            throw new IOException("corrupt vocabulary: feature " + feature + " has key " + key + "; keys are positive");
+        }
+        long idMask = (1L << TfIdfFeaturizer.ID_BITS) - 1;
+        for (long k = key; k != 0; k >>>= TfIdfFeaturizer.ID_BITS) {
+            long id = k & idMask;
+            if (id == 0 || id > wordCount) {
+                throw new IOException("corrupt vocabulary: feature " + feature + " names "
+                        + (id == 0 ? "an empty word slot" : "word " + id + " of " + wordCount));
+            }
+        }
+    }
+
+    private static int checkedCount(int n, long max, String what) throws IOException {
         if (n < 0 || n > max) {
-            throw new IOException("corrupt vocabulary: " + n + " " + what + "s");
+            throw new IOException("corrupt vocabulary: " + n + " " + what + "s" + (n < 0 ? "" : ", more than the file can hold"));
         }
         return n;
     }

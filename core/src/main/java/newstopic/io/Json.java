@@ -1,5 +1,6 @@
 package newstopic.io;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,14 @@ public final class Json {
 
     /** Indented output: model headers and reports. */
     public static final ObjectMapper INDENTED = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /**
+     * For files that may be hostile (model headers): a JSON null is no number. Fields that must be
+     * present are checked by the reader itself, so that fields added later may be absent in older files.
+     */
+    public static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     private Json() {
     }

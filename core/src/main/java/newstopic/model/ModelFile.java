@@ -9,7 +9,12 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
@@ -42,6 +47,8 @@ public final class ModelFile {
     public static final int FORMAT = 1;
     private static final byte[] MAGIC = {(byte) 0x89, 'N', 'T', 'O', 'P', 'I', 'C', '\n'};
     private static final int DIGEST = 32;
+    /** The largest file read: one byte array. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
     private static final ObjectMapper JSON = Json.INDENTED;
 
     private ModelFile() {
@@ -74,18 +81,71 @@ public final class ModelFile {
         data.close();
     }
 
-    /** Reads a model, checking magic, version and checksum first. */
+    /**
+     * Reads a model, checking before anything is allocated for it: a regular file, magic and version
+     * from its first bytes, then the checksum, every count against the file's size, and finally
+     * the content ({@link #read(byte[])}). Every failure is a {@link ModelFormatException} (or, for
+     * a file that cannot be opened, an {@link IOException}) whose message names the file.
+     */
     public static TopicModel read(Path path) throws IOException {
-        byte[] bytes = java.nio.file.Files.readAllBytes(path);
+        return read(readBytes(path), path);
+    }
+
+    /**
+     * The bytes of a model file, read only once it is known to be a regular file of a plausible
+     * size that starts with the magic bytes and a format version this code reads. The content is
+     * not checked: pass the bytes to {@link #read(byte[], Path)}.
+     */
+    public static byte[] readBytes(Path path) throws IOException {
+        BasicFileAttributes attributes;
         try {
-            return read(bytes);
-        } catch (ModelFormatException e) {
-            throw new ModelFormatException(path + ": " + e.getMessage());
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(path.toString(), null, "no model file there");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new ModelFormatException(path + ": not a model file but " + (attributes.isDirectory() ? "a directory"
+                    : attributes.isSymbolicLink() ? "a symbolic link" : "a special file (a pipe or a device)"));
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4);
+            while (head.hasRemaining() && channel.read(head) >= 0) {
+                // read the first bytes whole
+            }
+            try {
+                checkStart(head.array(), head.position());
+            } catch (ModelFormatException e) {
+                throw new ModelFormatException(path + ": " + e.getMessage());
+            }
+            if (size > MAX_FILE_BYTES) {
+                throw new ModelFormatException(path + ": " + size + " bytes, more than a model file can be (" + MAX_FILE_BYTES + ")");
+            }
+            byte[] bytes = new byte[(int) size];
+            ByteBuffer all = ByteBuffer.wrap(bytes);
+            channel.position(0);
+            while (all.hasRemaining() && channel.read(all) >= 0) {
+                // read it whole
+            }
+            if (all.hasRemaining() || channel.read(ByteBuffer.allocate(1)) >= 0) {
+                throw new ModelFormatException(path + ": the file changed size while it was read; try again once it is written");
+            }
+            return bytes;
         }
     }
 
-    public static TopicModel read(byte[] bytes) throws IOException {
-        if (bytes.length < MAGIC.length + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+    /** Reads a model from the bytes of {@code source}, whose name starts every error message. */
+    public static TopicModel read(byte[] bytes, Path source) throws IOException {
+        try {
+            return read(bytes);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** Magic and format version from the first {@code length} bytes. */
+    private static void checkStart(byte[] bytes, int length) throws ModelFormatException {
+        if (length < MAGIC.length + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new ModelFormatException("not a newstopic model file");
         }
         int format = ByteBuffer.wrap(bytes, MAGIC.length, 4).getInt();
@@ -96,6 +156,16 @@ public final class ModelFile {
         if (format < 1) {
             throw new ModelFormatException("unknown model format " + format);
         }
+    }
+
+    /**
+     * Reads a model from its bytes: magic, version and checksum first, then every count against the
+     * bytes left before it is allocated, then the content: a typed header with unique labels,
+     * thresholds in [0, 1], finite calibration, weights and biases, and a vocabulary whose keys name
+     * its words. Anything else is a {@link ModelFormatException} with one sentence.
+     */
+    public static TopicModel read(byte[] bytes) throws IOException {
+        checkStart(bytes, bytes.length);
         if (bytes.length < MAGIC.length + 4 + DIGEST) {
             throw new ModelFormatException("truncated model file");
         }
@@ -109,28 +179,38 @@ public final class ModelFile {
         try {
             in.skipNBytes(MAGIC.length + 4);
             int headerLength = in.readInt();
-            if (headerLength < 0 || headerLength > body) {
+            if (headerLength < 0 || headerLength > in.available()) {
                 throw new ModelFormatException("corrupt header length " + headerLength);
             }
-            ModelHeader header = JSON.readValue(in.readNBytes(headerLength), ModelHeader.class);
-            Featurizer featurizer = FeaturizerIO.read(header.featurizer(), in);
+            ModelHeader header = ModelChecks.header(in.readNBytes(headerLength));
+            Featurizer featurizer;
+            try {
+                featurizer = FeaturizerIO.read(header.featurizer(), in, in.available());
+            } catch (EOFException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ModelFormatException(e.getMessage());
+            }
             int labels = in.readInt();
             int dim = in.readInt();
             if (labels != header.labels().size() || dim != featurizer.dimension()) {
-                throw new ModelFormatException("weights do not match the header (" + labels + " labels x " + dim
-                        + " features)");
+                throw new ModelFormatException("the weights (" + labels + " labels x " + dim + " features) do not match the header ("
+                        + header.labels().size() + " labels x " + featurizer.dimension() + " features)");
             }
             float[] bias = readFloats(in, labels);
-            float[] weights = readFloats(in, Math.multiplyExact(labels, dim));
+            if ((long) labels * dim * 4 > in.available()) {
+                throw new ModelFormatException("truncated model file: " + labels + " x " + dim + " weights claimed, "
+                        + in.available() + " bytes left");
+            }
+            float[] weights = readFloats(in, labels * dim);
             if (in.available() != 0) {
                 throw new ModelFormatException(in.available() + " unexpected bytes after the weights");
             }
+            ModelChecks.finite(bias, weights, header.labels());
             return new TopicModel(header, featurizer, weights, bias);
         } catch (EOFException e) {
             throw new ModelFormatException("truncated model file");
-        } catch (JacksonException e) {
-            throw new ModelFormatException("unreadable header: " + e.getOriginalMessage());
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
             throw new ModelFormatException("inconsistent model: " + e.getMessage());
         }
     }

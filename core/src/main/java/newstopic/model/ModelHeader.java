@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import newstopic.Version;
 import newstopic.evaluation.CvReport;
@@ -43,8 +44,11 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
             throw new IllegalArgumentException("a model needs at least one label");
         }
         labels = List.copyOf(labels);
-        if (new HashSet<>(labels).size() != labels.size()) {
-            throw new IllegalArgumentException("label names must be unique, got " + labels);
+        Set<String> seen = new HashSet<>();
+        for (String label : labels) {
+            if (!seen.add(label)) {
+                throw new IllegalArgumentException("label '" + label + "' is listed twice");
+            }
         }
         if (mode == null || featurizer == null || thresholds == null || calibration == null) {
             throw new IllegalArgumentException("mode, featurizer, thresholds and calibration are required");
@@ -60,14 +64,16 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         if (thresholds.size() != labels.size() || calibration.size() != labels.size()) {
             throw new IllegalArgumentException("one threshold and one calibration per label expected");
         }
-        for (double t : thresholds) {
-            if (!(t >= 0 && t <= 1)) {
-                throw new IllegalArgumentException("thresholds must be probabilities in [0, 1], got " + t);
+        for (int k = 0; k < labels.size(); k++) {
+            Double t = thresholds.get(k);
+            if (t == null || !(t >= 0 && t <= 1)) {
+                throw new IllegalArgumentException("the threshold of label '" + labels.get(k) + "' is " + t
+                        + "; thresholds are probabilities from 0 to 1");
             }
-        }
-        for (Calibration c : calibration) {
+            Calibration c = calibration.get(k);
             if (c == null || !Double.isFinite(c.a()) || !Double.isFinite(c.b())) {
-                throw new IllegalArgumentException("calibration must be finite numbers, got " + c);
+                throw new IllegalArgumentException("the calibration of label '" + labels.get(k) + "' is " + c
+                        + "; finite numbers are expected");
             }
         }
         if (headlineLabels != null && !labels.containsAll(headlineLabels)) {

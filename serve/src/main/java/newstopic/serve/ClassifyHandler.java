@@ -30,10 +30,14 @@ final class ClassifyHandler {
     static final int MAX_EXPLAIN = 50;
 
     private final int maxBatch;
+    private final int maxHighlightChars;
+    private final int maxExplainRows;
     private final ServerMetrics metrics;
 
-    ClassifyHandler(int maxBatch, ServerMetrics metrics) {
+    ClassifyHandler(int maxBatch, int maxHighlightChars, int maxExplainRows, ServerMetrics metrics) {
         this.maxBatch = maxBatch;
+        this.maxHighlightChars = maxHighlightChars;
+        this.maxExplainRows = maxExplainRows;
         this.metrics = metrics;
     }
 
@@ -49,6 +53,7 @@ final class ClassifyHandler {
         List<Item> items = items(root, duplicates);
         TopicClassifier classifier = model.classifier();
         List<String> labels = classifier.labels();
+        checkOutput(items, explain, highlight, labels.size());
         List<Prediction> predictions = new ArrayList<>(items.size());
         for (Item item : items) {
             predictions.add(classifier.classify(item.id(), item.title(), item.body(), explain));
@@ -232,6 +237,25 @@ final class ClassifyHandler {
             items.add(new Item(a.id(), a.title(), a.text()));
         }
         return items;
+    }
+
+    /** Bounds the answer's size: highlighted text and explanation rows per request. */
+    private void checkOutput(List<Item> items, int explain, boolean highlight, int labels) {
+        if (highlight) {
+            long chars = 0;
+            for (Item item : items) {
+                chars += item.title().length() + item.body().length();
+            }
+            if (chars > maxHighlightChars) {
+                throw ApiException.tooLarge("highlight=true annotates at most " + maxHighlightChars + " characters per request, and this one has "
+                        + chars + " (the server's --max-highlight-chars); send less text or leave highlight off");
+            }
+        }
+        long rows = (long) explain * items.size() * labels;
+        if (rows > maxExplainRows) {
+            throw ApiException.tooLarge("explain=" + explain + " for " + items.size() + " articles and " + labels + " labels makes " + rows
+                    + " explanation rows, over the limit of " + maxExplainRows + " (the server's --max-explain-rows); ask for fewer");
+        }
     }
 
     private void checkBatchSize(int n) {

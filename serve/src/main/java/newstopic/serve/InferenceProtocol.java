@@ -223,10 +223,18 @@ final class InferenceProtocol {
         }
         long count = 1;
         for (JsonNode d : shape) {
-            if (!d.isIntegralNumber() || d.longValue() < 0) {
+            if (!d.isIntegralNumber() || !d.canConvertToLong() || d.longValue() < 0) {
                 throw ApiException.badRequest(where + ": 'shape' holds " + d + "; dimensions are whole numbers of 0 or more");
             }
-            count *= d.longValue();
+            try {
+                count = Math.multiplyExact(count, d.longValue());
+            } catch (ArithmeticException e) {
+                throw ApiException.tooLarge(where + ": 'shape' " + shape + " holds more texts than can be counted, over the limit of "
+                        + maxBatch + " per request (the server's --max-batch)");
+            }
+        }
+        if (count == 0) {
+            throw ApiException.badRequest(where + ": 'shape' " + shape + " holds no text: send at least one");
         }
         if (count > maxBatch) {
             throw ApiException.tooLarge(where + ": " + count + " texts, over the limit of " + maxBatch + " per request (the server's --max-batch)");

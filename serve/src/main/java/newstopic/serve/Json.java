@@ -7,12 +7,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The server's JSON reading and writing, on one shared mapper. Thread-safe. */
 final class Json {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    static final ObjectMapper MAPPER = newstopic.io.Json.COMPACT;
 
     private Json() {
     }

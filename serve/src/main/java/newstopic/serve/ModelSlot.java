@@ -18,14 +18,20 @@ final class ModelSlot {
     final LongAdder reloadsFailed = new LongAdder();
 
     ModelSlot(Path path) throws IOException {
+        this(path, ServedModel.load(path));
+    }
+
+    /** A slot serving {@code model}, which reloads from {@code path} (null: no file to reload). */
+    ModelSlot(Path path, ServedModel model) {
         this.path = path;
-        this.current = new AtomicReference<>(ServedModel.load(path));
+        this.current = new AtomicReference<>(model);
     }
 
     ServedModel get() {
         return current.get();
     }
 
+    /** The file reloads read, or null. */
     Path path() {
         return path;
     }

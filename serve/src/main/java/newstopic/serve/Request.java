@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.io.Content;
 
 /**
  * One HTTP request as the handlers see it: method, path, query and a body read under the size
@@ -20,34 +20,58 @@ import com.sun.net.httpserver.HttpExchange;
  */
 final class Request {
 
+    /** The header a script sends to call {@code /admin/reload} without a JSON body (browsers cannot send it cross-site without CORS). */
+    static final String RELOAD_HEADER = "X-Newstopic-Reload";
+
     /** Most bytes of an oversized body read only to be dropped. */
     private static final long DISCARD_LIMIT = 64L << 20;
 
-    private final HttpExchange exchange;
+    private final org.eclipse.jetty.server.Request exchange;
     private final int maxBodyBytes;
-    private final Map<String, String> query;
+    private final Runnable onBodyRead;
+    private Map<String, String> query;
 
-    Request(HttpExchange exchange, int maxBodyBytes) {
+    /** {@code onBodyRead} runs once the body has been read whole (the body timeout then stops). */
+    Request(org.eclipse.jetty.server.Request exchange, int maxBodyBytes, Runnable onBodyRead) {
         this.exchange = exchange;
         this.maxBodyBytes = maxBodyBytes;
-        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.onBodyRead = onBodyRead;
     }
 
     String method() {
-        return exchange.getRequestMethod();
+        return exchange.getMethod();
     }
 
     String path() {
-        return exchange.getRequestURI().getPath();
+        String path = exchange.getHttpURI().getDecodedPath();
+        return path == null ? "/" : path;
+    }
+
+    /** A request header's first value, or null. */
+    String header(String name) {
+        return exchange.getHeaders().get(name);
     }
 
     boolean fromLoopback() {
-        return exchange.getRemoteAddress().getAddress().isLoopbackAddress();
+        return exchange.getConnectionMetaData().getRemoteSocketAddress() instanceof java.net.InetSocketAddress a
+                && a.getAddress() != null && a.getAddress().isLoopbackAddress();
+    }
+
+    /** The query, parsed on first use: a bad % escape is a 400. */
+    private Map<String, String> query() {
+        if (query == null) {
+            try {
+                query = parseQuery(exchange.getHttpURI().getQuery());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("the query string is malformed: " + e.getMessage());
+            }
+        }
+        return query;
     }
 
     /** A query parameter as a whole number in {@code [0, max]}, or {@code otherwise} when absent. */
     int intParam(String name, int otherwise, int max) {
-        String value = query.get(name);
+        String value = query().get(name);
         if (value == null) {
             return otherwise;
         }
@@ -64,7 +88,7 @@ final class Request {
 
     /** A query flag: present without a value, or true/false. */
     boolean flag(String name) {
-        String value = query.get(name);
+        String value = query().get(name);
         if (value == null || value.equals("false") || value.equals("0")) {
             return false;
         }
@@ -76,7 +100,7 @@ final class Request {
 
     /** The body of a JSON request: its content type checked, its size capped, its bytes strict UTF-8. */
     String jsonBody() throws IOException {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String type = header("Content-Type");
         if (type == null) {
             throw ApiException.badRequest("missing Content-Type: send the body as application/json");
         }
@@ -99,8 +123,8 @@ final class Request {
 
     /** The raw body, refused with 413 once it passes the cap (announced or actual). */
     byte[] body() throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        try (InputStream in = exchange.getRequestBody()) {
+        String declared = header("Content-Length");
+        try (InputStream in = Content.Source.asInputStream(exchange)) {
             if (declared != null) {
                 long length;
                 try {
@@ -118,7 +142,21 @@ final class Request {
                 discard(in);
                 throw tooLarge("more than " + maxBodyBytes);
             }
+            onBodyRead.run();
             return bytes;
+        }
+    }
+
+    /**
+     * Reads and drops the body of a request refused before reading it (such as a 503), so that a
+     * client still sending gets the answer instead of a reset connection. Memory stays flat: the
+     * body goes through one small buffer.
+     */
+    void discardBody() {
+        try (InputStream in = Content.Source.asInputStream(exchange)) {
+            discard(in);
+        } catch (IOException | RuntimeException e) {
+            // the client went away: nothing to answer
         }
     }
 

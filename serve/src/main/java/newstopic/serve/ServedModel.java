@@ -1,13 +1,10 @@
 package newstopic.serve;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
+import newstopic.io.Sha256;
 import newstopic.model.ModelFile;
 import newstopic.prediction.Prediction;
 import newstopic.prediction.TopicClassifier;
@@ -34,27 +31,19 @@ record ServedModel(TopicClassifier classifier, String name, String version, Path
      * classified before the model may serve.
      */
     static ServedModel load(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        TopicClassifier classifier = new TopicClassifier(ModelFile.read(bytes));
+        byte[] bytes = ModelFile.readBytes(path); // a regular file that starts as a model, before it is read whole
+        TopicClassifier classifier = new TopicClassifier(ModelFile.read(bytes, path));
         Prediction probe = classifier.classify("Probe headline", "A probe text checks the model before it serves.");
         if (probe.probabilities().size() != classifier.labels().size()) {
             throw new IOException(path + ": the model gives " + probe.probabilities().size() + " probabilities for "
                     + classifier.labels().size() + " labels");
         }
-        return new ServedModel(classifier, nameOf(path), sha256(bytes).substring(0, 12), path, Instant.now(),
+        return new ServedModel(classifier, nameOf(path), Sha256.hex(bytes).substring(0, 12), path, Instant.now(),
                 Json.MAPPER.readTree(ModelFile.headerJson(classifier.model())));
     }
 
     static String nameOf(Path path) {
         String file = path.getFileName().toString();
         return file.endsWith(".model") ? file.substring(0, file.length() - ".model".length()) : file;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -19,6 +19,8 @@ final class ServerMetrics {
     /** Keyed by route ordinal * 1000 + status. */
     private final ConcurrentHashMap<Integer, LongAdder> requests = new ConcurrentHashMap<>();
     final LongAdder articlesClassified = new LongAdder();
+    /** Requests refused with 503 because the memory budget was spent. */
+    final LongAdder rejectedBusy = new LongAdder();
 
     ServerMetrics() {
         for (int r = 0; r < routes.length; r++) {
@@ -84,6 +86,21 @@ final class ServerMetrics {
         header(out, "newstopic_model_reloads_total", "counter", "Model reloads by result; a failed one leaves the old model serving.");
         out.append("newstopic_model_reloads_total{result=\"success\"} ").append(slot.reloadsSucceeded.sum()).append('\n');
         out.append("newstopic_model_reloads_total{result=\"failure\"} ").append(slot.reloadsFailed.sum()).append('\n');
+        header(out, "newstopic_http_rejected_busy_total", "counter", "Requests refused with 503 because requests in flight held the memory budget.");
+        out.append("newstopic_http_rejected_busy_total ").append(rejectedBusy.sum()).append('\n');
+        return out.toString();
+    }
+
+    /** The connection metrics: open connections and those closed for slowness. */
+    static String renderConnections(int open, long headTimeouts, long bodyTimeouts, long claimedBytes) {
+        StringBuilder out = new StringBuilder(512);
+        header(out, "newstopic_memory_budget_claimed_bytes", "gauge", "Bytes of the memory budget claimed by requests in flight.");
+        out.append("newstopic_memory_budget_claimed_bytes ").append(claimedBytes).append('\n');
+        header(out, "newstopic_http_connections_open", "gauge", "Open client connections.");
+        out.append("newstopic_http_connections_open ").append(open).append('\n');
+        header(out, "newstopic_http_connections_closed_slow_total", "counter", "Connections closed because the client was too slow.");
+        out.append("newstopic_http_connections_closed_slow_total{reason=\"head_timeout\"} ").append(headTimeouts).append('\n');
+        out.append("newstopic_http_connections_closed_slow_total{reason=\"body_timeout\"} ").append(bodyTimeouts).append('\n');
         return out.toString();
     }
 

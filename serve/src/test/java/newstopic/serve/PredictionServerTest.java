@@ -202,7 +202,7 @@ class PredictionServerTest {
             server = PredictionServer.start(new ServerConfig(modelFile, "0.0.0.0", 0, 64 * 1024, 5, remoteAdmin, false,
                     java.time.Duration.ofSeconds(1)), log::add);
             URI fromOutside = URI.create("http://" + external.getHostAddress() + ":" + server.port() + "/admin/reload");
-            HttpResponse<String> r = send(HttpRequest.newBuilder(fromOutside).POST(HttpRequest.BodyPublishers.noBody()).build());
+            HttpResponse<String> r = send(HttpRequest.newBuilder(fromOutside).header("X-Newstopic-Reload", "1").POST(HttpRequest.BodyPublishers.noBody()).build());
             if (remoteAdmin) {
                 assertEquals(200, r.statusCode(), r.body());
             } else {
