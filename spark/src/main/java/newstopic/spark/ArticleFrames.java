@@ -100,7 +100,10 @@ final class ArticleFrames {
             all = all.union(perFile(spark, sc, perFile, new FileReader(conf, Layout.of(layout), strict)));
         }
         if (!raw.isEmpty()) {
-            all = all.union(dropDuplicates(perFile(spark, sc, raw, new FileReader(conf, Layout.of(layout), strict))));
+            // as many shuffle partitions as files (up to the cores), not spark.sql.shuffle.partitions' 200
+            int partitions = Math.max(1, Math.min(raw.size(), sc.defaultParallelism()));
+            all = all.union(dropDuplicates(perFile(spark, sc, raw, new FileReader(conf, Layout.of(layout), strict))
+                    .repartition(partitions, col("id"))));
         }
         if (!jsonl.isEmpty()) {
             all = all.union(jsonLines(spark, jsonl, layout, strict));
