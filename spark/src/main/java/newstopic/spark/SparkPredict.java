@@ -286,6 +286,17 @@ public final class SparkPredict implements Callable<Integer> {
             if (t.getClass().getName().equals("org.apache.spark.sql.AnalysisException")) {
                 return t.getMessage();
             }
+            // a failed task: Spark reports the executor's exception in its message (on a cluster, only there)
+            String m = t.getMessage();
+            for (String cause : List.of(ArticleFormatException.class.getName() + ": ",
+                    IllegalArgumentException.class.getName() + ": ")) {
+                int at = m == null ? -1 : m.indexOf(cause);
+                if (at >= 0) {
+                    String rest = m.substring(at + cause.length());
+                    int end = rest.indexOf('\n');
+                    return end < 0 ? rest.strip() : rest.substring(0, end).strip();
+                }
+            }
         }
         return null;
     }
