@@ -61,7 +61,7 @@ public record RecordLayout(boolean header, List<String> columns, String id, Stri
     }
 
     /** The id of a record that has none: the prefix (or file name) and the record's line. */
-    String derivedId(Source source) {
+    public String derivedId(Source source) {
         if (idPrefix != null) {
             return idPrefix + source.line();
         }
