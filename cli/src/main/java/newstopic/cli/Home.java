@@ -17,6 +17,15 @@ final class Home {
         return Path.of(home != null ? home : System.getProperty("newstopic.root", "."));
     }
 
+    /** The bundled training data: the CSV corpus and, when present, the labeled raw pages. */
+    static java.util.List<String> bundledCorpus() {
+        java.util.List<String> in = new java.util.ArrayList<>(java.util.List.of(bundledData("corpus").toString()));
+        if (java.nio.file.Files.isDirectory(bundledData("pages"))) {
+            in.add(bundledData("pages").toString());
+        }
+        return in;
+    }
+
     /** A folder of the bundled data, such as {@code data/corpus}. */
     static Path bundledData(String sub) {
         return root().resolve("data").resolve(sub);

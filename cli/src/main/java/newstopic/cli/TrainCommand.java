@@ -25,13 +25,13 @@ import picocli.CommandLine.Spec;
 /** Trains a model from labeled articles and writes it. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a topic model from labeled articles (CSV, JSON Lines, or raw pages with a labels.csv).",
-                "With no INPUT, trains on the bundled corpus (data/corpus)."})
+                "With no INPUT, trains on the bundled corpus (data/corpus and the raw pages of data/pages)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "INPUT", description = "Labeled files or folders (default: the bundled data/corpus).")
+    @Parameters(paramLabel = "INPUT", description = "Labeled files or folders (default: the bundled data/corpus and data/pages).")
     List<String> inputs;
 
     @Mixin
@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         } else if (target.toAbsolutePath().getParent() == null || !Files.isDirectory(target.toAbsolutePath().getParent())) {
             throw new UserException(target + ": the folder for the model does not exist");
         }
-        List<String> in = inputs == null ? List.of(Home.bundledData("corpus").toString()) : inputs;
+        List<String> in = inputs == null ? Home.bundledCorpus() : inputs;
         long start = System.nanoTime();
         ReadResult read = input.read(in, labels == null ? null : java.util.Set.copyOf(labels), log);
         List<Article> articles = read.articles();

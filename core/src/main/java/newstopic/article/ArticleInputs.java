@@ -47,6 +47,7 @@ public final class ArticleInputs {
                               InputStream stdin, ArticleSink sink) throws IOException {
         RawPageReader raw = new RawPageReader(options.lenient());
         Map<String, Set<String>> sidecarLabels = new HashMap<>();
+        Set<Path> sidecars = new java.util.HashSet<>();
         ArticleSink labeled = new ArticleSink() {
             @Override
             public void article(Article a) {
@@ -72,27 +73,19 @@ public final class ArticleInputs {
             }
             Path path = Path.of(input);
             if (Files.isDirectory(path)) {
-                Path sidecar = path.resolve(SIDECAR);
-                if (Files.isRegularFile(sidecar)) {
-                    sidecarLabels.putAll(readSidecar(sidecar, options));
-                }
                 List<Path> files = listArticleFiles(path);
                 if (files.isEmpty()) {
                     throw new ArticleFormatException(new Source(input, 0), null,
                             "folder holds no article files (.csv, .jsonl, .ndjson or .txt)");
                 }
                 for (Path file : files) {
-                    reader(format.resolve(file), layout, options, raw).read(file, labeled);
+                    readFile(file, format, layout, options, raw, sidecars, sidecarLabels, labeled);
                 }
             } else if (Files.isRegularFile(path)) {
                 if (Files.size(path) == 0) {
                     throw new ArticleFormatException(new Source(input, 0), null, "empty file");
                 }
-                Path sidecar = path.resolveSibling(SIDECAR);
-                if (format.resolve(path) == InputFormat.RAW && Files.isRegularFile(sidecar)) {
-                    sidecarLabels.putAll(readSidecar(sidecar, options));
-                }
-                reader(format.resolve(path), layout, options, raw).read(path, labeled);
+                readFile(path, format, layout, options, raw, sidecars, sidecarLabels, labeled);
             } else if (Files.exists(path)) {
                 throw new ArticleFormatException(new Source(input, 0), null,
                         "not a regular file or folder (a device or pipe cannot be read as articles; use - for standard input)");
@@ -100,6 +93,18 @@ public final class ArticleInputs {
                 throw new NoSuchFileException(input, null, "no such file or folder");
             }
         }
+    }
+
+    /** Reads one file; raw pages first load the labels sidecar of their own folder, once. */
+    private static void readFile(Path file, InputFormat format, RecordLayout layout, ReadOptions options, RawPageReader raw,
+                                 Set<Path> sidecars, Map<String, Set<String>> sidecarLabels, ArticleSink sink)
+            throws IOException {
+        InputFormat f = format.resolve(file);
+        Path sidecar = file.resolveSibling(SIDECAR);
+        if (f == InputFormat.RAW && sidecars.add(sidecar.toAbsolutePath().normalize()) && Files.isRegularFile(sidecar)) {
+            sidecarLabels.putAll(readSidecar(sidecar, options));
+        }
+        reader(f, layout, options, raw).read(file, sink);
     }
 
     /** The reader of a format; raw pages share one reader, so duplicates are found across files. */

@@ -13,6 +13,7 @@ import newstopic.article.ReadResult;
 import newstopic.prediction.Contribution;
 import newstopic.prediction.Highlight;
 import newstopic.prediction.Prediction;
+import newstopic.prediction.PredictionJson;
 import newstopic.prediction.TopicClassifier;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -105,12 +106,11 @@ final class ClassifyHandler {
             g.writeString(label);
         }
         g.writeEndArray();
-        g.writeName("probabilities");
-        g.writeStartObject();
-        for (Map.Entry<String, Double> e : p.probabilities().entrySet()) {
-            g.writeNumberProperty(e.getKey(), Json.round4(e.getValue()));
-        }
-        g.writeEndObject();
+        // the same field and numbers as predict's JSON Lines: one writer, four decimals
+        StringBuilder numbers = new StringBuilder(64);
+        PredictionJson.appendScores(numbers, p.probabilities());
+        g.writeName("scores");
+        g.writeRawValue(numbers.toString());
         g.writeName("decisions");
         g.writeStartObject();
         for (String label : labels) {
@@ -118,19 +118,10 @@ final class ClassifyHandler {
         }
         g.writeEndObject();
         if (!p.explanations().isEmpty()) {
+            numbers.setLength(0);
+            PredictionJson.appendExplanations(numbers, p.explanations());
             g.writeName("explanations");
-            g.writeStartObject();
-            for (Map.Entry<String, List<Contribution>> e : p.explanations().entrySet()) {
-                g.writeArrayPropertyStart(e.getKey());
-                for (Contribution c : e.getValue()) {
-                    g.writeStartObject();
-                    g.writeStringProperty("ngram", c.ngram());
-                    g.writeNumberProperty("weight", Json.round4(c.weight()));
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
+            g.writeRawValue(numbers.toString());
         }
     }
 
@@ -151,8 +142,11 @@ final class ClassifyHandler {
             g.writeStartArray();
             g.writeNumber(s.start());
             g.writeNumber(s.end());
+            StringBuilder number = new StringBuilder(12);
             for (double w : s.weights()) {
-                g.writeNumber(Json.round4(w));
+                number.setLength(0);
+                PredictionJson.appendFourDecimals(number, w);
+                g.writeRawValue(number.toString());
             }
             g.writeEndArray();
         }

@@ -5,13 +5,14 @@ import java.util.List;
 
 import newstopic.model.ModelHeader;
 import newstopic.prediction.Prediction;
+import newstopic.prediction.PredictionJson;
 import newstopic.prediction.TopicClassifier;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The Open Inference Protocol (KServe V2) endpoints over HTTP/JSON: server and model metadata,
  * readiness, and {@code infer} with a BYTES input of texts (and an optional BYTES input of
- * headlines of the same shape). Outputs are {@code probabilities} (FP32) and {@code labels}
+ * headlines of the same shape). Outputs are {@code scores} (FP32 probabilities) and {@code labels}
  * (BOOL decisions), both shaped {@code [n, labels]} in the model's label order. Thread-safe: it
  * holds only settings.
  */
@@ -57,7 +58,7 @@ final class InferenceProtocol {
             tensor(g, TITLE_INPUT, "BYTES", -1);
             g.writeEndArray();
             g.writeArrayPropertyStart("outputs");
-            tensor(g, "probabilities", "FP32", -1, labels);
+            tensor(g, "scores", "FP32", -1, labels);
             tensor(g, "labels", "BOOL", -1, labels);
             g.writeEndArray();
             g.writeName("parameters");
@@ -143,12 +144,12 @@ final class InferenceProtocol {
             wantLabels = false;
             for (JsonNode o : outputs) {
                 String name = o.isObject() ? Json.text(o, "name", "outputs: ") : null;
-                if ("probabilities".equals(name)) {
+                if ("scores".equals(name)) {
                     wantProbabilities = true;
                 } else if ("labels".equals(name)) {
                     wantLabels = true;
                 } else {
-                    throw ApiException.badRequest("unknown output " + (name == null ? o.toString() : "'" + name + "'") + "; this model gives 'probabilities' and 'labels'");
+                    throw ApiException.badRequest("unknown output " + (name == null ? o.toString() : "'" + name + "'") + "; this model gives 'scores' and 'labels'");
                 }
             }
         }
@@ -175,10 +176,14 @@ final class InferenceProtocol {
             }
             g.writeArrayPropertyStart("outputs");
             if (probabilities) {
-                outputHead(g, "probabilities", "FP32", predictions.size(), labels.size());
+                outputHead(g, "scores", "FP32", predictions.size(), labels.size());
+                StringBuilder number = new StringBuilder(12);
                 for (Prediction p : predictions) {
                     for (String label : labels) {
-                        g.writeNumber((float) Json.round4(p.probabilities().get(label)));
+                        // four decimals as everywhere, never 9.0E-4
+                        number.setLength(0);
+                        PredictionJson.appendFourDecimals(number, p.probabilities().get(label));
+                        g.writeRawValue(number.toString());
                     }
                 }
                 g.writeEndArray();

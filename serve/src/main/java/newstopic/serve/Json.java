@@ -36,11 +36,6 @@ final class Json {
         return out.toByteArray();
     }
 
-    /** A probability or weight with four decimals, as {@code predict} prints them. */
-    static double round4(double x) {
-        return Math.round(x * 1e4) / 1e4;
-    }
-
     /** A string field of a request object: absent is null, anything but a string a 400 naming the field. */
     static String text(JsonNode object, String field, String where) {
         JsonNode value = object.get(field);

@@ -65,7 +65,7 @@ class PredictionServerTest {
         JsonNode article = answer.get("articles").get(0);
         assertEquals(expected.labels(), strings(article.get("labels")));
         for (String label : library.labels()) {
-            assertEquals(expected.probabilities().get(label), article.get("probabilities").get(label).doubleValue(), 1e-4);
+            assertEquals(expected.probabilities().get(label), article.get("scores").get(label).doubleValue(), 1e-4);
             assertEquals(expected.has(label), article.get("decisions").get(label).booleanValue());
         }
         assertEquals("topics", answer.get("model").get("name").stringValue());
@@ -270,7 +270,7 @@ class PredictionServerTest {
             JsonNode got = answers.get(i).get();
             assertEquals(expected.labels(), strings(got.get("labels")), texts.get(i));
             for (Map.Entry<String, Double> e : expected.probabilities().entrySet()) {
-                assertEquals(Math.round(e.getValue() * 1e4) / 1e4, got.get("probabilities").get(e.getKey()).doubleValue(), 0, texts.get(i));
+                assertEquals(Math.round(e.getValue() * 1e4) / 1e4, got.get("scores").get(e.getKey()).doubleValue(), 0, texts.get(i));
             }
         }
         pool.shutdown();

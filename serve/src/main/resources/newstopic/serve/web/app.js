@@ -229,7 +229,7 @@
   function modelLabels(answer, meta) {
     const first = answer.articles[0];
     if (first && first.decisions) return Object.keys(first.decisions);
-    if (first && first.probabilities) return Object.keys(first.probabilities);
+    if (first && first.scores) return Object.keys(first.scores);
     return meta && meta.parameters && Array.isArray(meta.parameters.labels) ? meta.parameters.labels : [];
   }
 
@@ -254,7 +254,7 @@
   }
 
   function renderArticle(article, index, labels, thresholds) {
-    const probabilities = article.probabilities || {};
+    const probabilities = article.scores || {};
     const decisions = article.decisions || {};
     const order = labels.length ? labels : Object.keys(probabilities);
     const titleId = uid("article-title");
@@ -395,7 +395,7 @@
 
   /** The most probable assigned label, else the most probable label. */
   function defaultLabel(article, labels) {
-    const p = article.probabilities || {};
+    const p = article.scores || {};
     const byProbability = (a, b) => (p[b] || 0) - (p[a] || 0);
     const assigned = article.labels.filter((l) => labels.includes(l)).sort(byProbability);
     if (assigned.length) return assigned[0];
