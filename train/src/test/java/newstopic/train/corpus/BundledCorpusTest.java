@@ -1,4 +1,4 @@
-package newstopic.data;
+package newstopic.train.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +25,7 @@ import newstopic.features.NearDuplicates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Validates the bundled corpus in data/: schema, labels, uniqueness and the coverage it promises. */
+/** Validates the bundled training data in data/ (the corpus training reads by default): schema, labels, uniqueness and the coverage it promises. */
 class BundledCorpusTest {
 
     static final Set<String> TOPICS = Set.of("conflict", "migration", "diplomacy");
