@@ -105,6 +105,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--headline-rule", paramLabel = "CHARS", description = "Multi-label: in articles whose text has at least CHARS characters, a label also applies when the headline alone earns it, for the labels where cross-validation says this helps (0: off). Default: ${DEFAULT-VALUE}.", defaultValue = "600")
     int headlineRule;
 
+    @Option(names = "--calibrate-on", paramLabel = "FILE", split = ",",
+            description = {"Labeled articles of your own, held out from training, on which each label's calibration, threshold and headline rule are fitted",
+                    "instead of on the corpus folds: what a few hundred real articles know better than a clean training corpus."})
+    List<String> calibrateOn;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bars or notes; only errors.")
     boolean quiet;
 
@@ -128,7 +133,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainOptions options = options(in);
         log.printf("training on %d articles from %s%n", articles.size(), String.join(", ", in));
-        TrainingResult result = TopicTrainer.train(articles, options, new Progress(quiet, log));
+        List<Article> calibration = calibrateOn == null ? List.of()
+                : input.read(calibrateOn, labels == null ? null : java.util.Set.copyOf(labels), log).articles();
+        if (calibrateOn != null && calibration.isEmpty()) {
+            throw new UserException("no articles found in " + String.join(", ", calibrateOn) + " (--calibrate-on)");
+        }
+        TrainingResult result = TopicTrainer.train(articles, calibration, options, new Progress(quiet, log));
         ModelFile.write(result.model(), target);
         if (!quiet) {
             Reports.printCv(result.cv(), result.model().header().labels(), out);

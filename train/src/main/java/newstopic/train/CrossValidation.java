@@ -54,7 +54,11 @@ final class CrossValidation {
 
     /** Whether the headline rule could apply to article {@code i}. */
     boolean headlineEligible(int i) {
-        Article a = articles.get(i);
+        return headlineEligible(articles.get(i), options);
+    }
+
+    /** Whether the headline rule could apply to an article: as {@code DecisionPolicy.needsHeadline} serves it. */
+    static boolean headlineEligible(Article a, TrainOptions options) {
         return options.mode() == Mode.MULTI && options.headlineRule() > 0 && !a.title().isBlank()
                 && a.text().length() >= options.headlineRule();
     }

@@ -63,6 +63,41 @@ final class CvScoring {
         return out;
     }
 
+    /**
+     * Per fold, per label metrics of a rule fitted elsewhere (a calibration file): the out-of-fold
+     * margins decided exactly as the model will serve them, nothing re-tuned per fold.
+     */
+    static List<List<LabelMetrics>> perFoldAsServed(CrossValidation.Margins oof, DecisionTuning.Tuned served,
+                                                    boolean[][] truth, int[] fold, int folds, List<String> labels, Mode mode) {
+        int n = fold.length;
+        int l = labels.size();
+        boolean[][] predicted = new boolean[l][n];
+        double[] p = new double[l];
+        double[] h = new double[l];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < l; k++) {
+                p[k] = served.calibration().get(k).probability(oof.full()[i][k]);
+                boolean headline = served.headlineLabels().contains(labels.get(k)) && oof.headline()[i] != null;
+                h[k] = headline ? served.calibration().get(k).probability(oof.headline()[i][k]) : 0;
+                p[k] = Math.max(p[k], h[k]);
+            }
+            int best = DecisionPolicy.argmax(p);
+            for (int k = 0; k < l; k++) {
+                predicted[k][i] = mode == Mode.SINGLE ? k == best : p[k] >= served.thresholds().get(k);
+            }
+        }
+        List<List<LabelMetrics>> out = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            int[] rows = rows(fold, f, true);
+            List<LabelMetrics> metrics = new ArrayList<>();
+            for (int k = 0; k < l; k++) {
+                metrics.add(LabelMetrics.of(labels.get(k), pick(truth[k], rows), pick(predicted[k], rows)));
+            }
+            out.add(metrics);
+        }
+        return out;
+    }
+
     /** The model's report from its per-fold metrics. */
     static CvReport report(List<List<LabelMetrics>> perFold, boolean[][] truth, List<String> labels, Mode mode,
                            String learner, Map<String, Double> candidates, int nearDuplicateGroups) {

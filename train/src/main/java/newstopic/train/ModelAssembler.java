@@ -42,7 +42,7 @@ final class ModelAssembler {
 
     static TopicModel assemble(Featurizer featurizer, LinearWeights[] weights, DecisionTuning.Tuned decisions,
                                BinaryLearner learner, CvReport cv, LabelSet labels, List<Article> articles,
-                               TrainOptions options) {
+                               List<Article> calibration, TrainOptions options) {
         int l = labels.size();
         int dim = featurizer.dimension();
         float[] w = new float[Math.multiplyExact(dim, l)];
@@ -61,6 +61,10 @@ final class ModelAssembler {
         Map<String, Object> hyper = new LinkedHashMap<>(learner.hyperparameters());
         hyper.put("learner", Learners.describe(learner));
         hyper.put("folds", options.folds());
+        if (!calibration.isEmpty()) {
+            // the decision rule's own provenance: which held-out articles fitted it
+            hyper.put("decisionsFittedOn", inputFiles(calibration));
+        }
         Provenance provenance = new Provenance(Instant.now().toString(), Version.get(), System.getProperty("java.version"),
                 options.command(), options.seed(), inputFiles(articles), articles.size(), counts);
         ModelHeader header = ModelHeader.builder(labels.labels(), featurizer.config())

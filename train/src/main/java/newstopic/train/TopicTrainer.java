@@ -47,11 +47,25 @@ public final class TopicTrainer {
     }
 
     /**
-     * Trains a model.
+     * Trains a model; calibration and thresholds come from cross-validation on the articles.
      *
      * @throws TrainingException when the articles cannot train a model (the message names the article)
      */
     public static TrainingResult train(List<Article> articles, TrainOptions options, TrainingListener listener) {
+        return train(articles, List.of(), options, listener);
+    }
+
+    /**
+     * Trains a model on {@code articles}, and, when {@code calibration} holds labeled articles,
+     * fits each label's calibration, threshold and headline rule on them instead: a few hundred
+     * of the user's own real articles teach the decision what the cleaner training corpus cannot.
+     * The stored cross-validation metrics then score the corpus folds with that served rule.
+     *
+     * @throws TrainingException when the articles cannot train a model, or a calibration article
+     *                           is unlabeled or carries a label the model lacks
+     */
+    public static TrainingResult train(List<Article> articles, List<Article> calibration, TrainOptions options,
+                                       TrainingListener listener) {
         LabelSet labels = LabelSet.of(articles, options.labels(), options.mode(), options.folds());
         listener.stepStarted("finding near-duplicates", 0);
         NearDuplicateGroups groups = NearDuplicateGroups.find(articles, options.nearDuplicate());
@@ -72,6 +86,7 @@ public final class TopicTrainer {
             Map<String, Double> scores = new LinkedHashMap<>();
             BinaryLearner best = null;
             DecisionTuning.Tuned bestDecisions = null;
+            CrossValidation.Margins bestOof = null;
             List<List<LabelMetrics>> bestFolds = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (BinaryLearner learner : candidates) {
@@ -89,21 +104,30 @@ public final class TopicTrainer {
                     bestScore = score;
                     best = learner;
                     bestDecisions = decisions;
+                    bestOof = oof;
                     bestFolds = perFold;
                 }
             }
-            bestDecisions.notes().forEach(listener::note);
             cv.release(); // the fold features are no longer needed: let the final fit use the memory
-            CvReport report = CvScoring.report(bestFolds, labels.truth(), labels.labels(), options.mode(),
-                    Learners.describe(best), scores, groups.groups());
 
             Featurizer featurizer = CrossValidation.fitFeaturizer(articles, null, options.featurizer());
             listener.stepStarted("featurizing", articles.size());
             SparseVector[] x = Parallel.featurize(featurizer, articles, false, null, options.threads(), pool, listener);
             listener.stepFinished();
             LinearWeights[] weights = fitLabels(best, x, labels, featurizer.dimension(), options, pool, listener);
+            if (!calibration.isEmpty()) {
+                boolean[][] truth = HeldOutCalibration.truth(calibration, labels.labels());
+                CrossValidation.Margins held = HeldOutCalibration.margins(featurizer, weights, calibration, options);
+                bestDecisions = DecisionTuning.tune(held, truth, labels.labels(), options.mode());
+                bestFolds = CvScoring.perFoldAsServed(bestOof, bestDecisions, labels.truth(), fold, options.folds(),
+                        labels.labels(), options.mode());
+                listener.note("decisions fitted on %d calibration articles instead of the corpus folds".formatted(calibration.size()));
+            }
+            bestDecisions.notes().forEach(listener::note);
+            CvReport report = CvScoring.report(bestFolds, labels.truth(), labels.labels(), options.mode(),
+                    Learners.describe(best), scores, groups.groups());
             return new TrainingResult(ModelAssembler.assemble(featurizer, weights, bestDecisions, best, report, labels,
-                    articles, options), report);
+                    articles, calibration, options), report);
         } finally {
             pool.shutdownNow();
         }

@@ -246,4 +246,35 @@ class TopicTrainerTest {
         int k = result.model().header().labels().indexOf("conflict");
         assertEquals(p.probabilities().get("conflict") >= result.model().header().thresholds().get(k), p.has("conflict"));
     }
+
+    @Test
+    void decisionsCanBeFittedOnHeldOutArticlesInstead() {
+        List<Article> articles = corpus(8, 240, 0);
+        // held-out articles whose war briefs are all labeled conflict but use only one war word:
+        // their margins are lower, so the threshold fitted on them must be lower than the corpus's
+        SplittableRandom r = new SplittableRandom(11);
+        List<Article> held = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            boolean war = i % 3 == 0;
+            String text = FILLER[r.nextInt(FILLER.length)] + " " + FILLER[r.nextInt(FILLER.length)] + " "
+                    + FILLER[r.nextInt(FILLER.length)] + (war ? " " + WAR[r.nextInt(WAR.length)] : "");
+            held.add(Article.of("h" + i, "item " + i, text, new Source("held.csv", i + 2), war ? Set.of("conflict") : Set.of()));
+        }
+        TrainingResult corpusOnly = TopicTrainer.train(articles, small().build());
+        TrainingResult calibrated = TopicTrainer.train(articles, held, small().build(), TrainingListener.NONE);
+        int conflict = calibrated.model().header().labels().indexOf("conflict");
+        assertTrue(calibrated.model().header().hyperparameters().containsKey("decisionsFittedOn"));
+        assertNotEquals(corpusOnly.model().header().calibration().get(conflict),
+                calibrated.model().header().calibration().get(conflict), "the calibration comes from the held-out articles");
+        TopicClassifier classifier = new TopicClassifier(calibrated.model());
+        int right = 0;
+        for (Article a : held) {
+            right += classifier.classify(a).has("conflict") == a.labels().contains("conflict") ? 1 : 0;
+        }
+        assertTrue(right >= 0.9 * held.size(), right + " of " + held.size() + " held-out articles decided right");
+
+        List<Article> foreign = List.of(Article.of("f", "t", "text", new Source("held.csv", 9), Set.of("sports")));
+        assertTrue(assertThrows(TrainingException.class, () -> TopicTrainer.train(articles, foreign, small().build(),
+                TrainingListener.NONE)).getMessage().startsWith("held.csv:9: calibration label \"sports\""));
+    }
 }
