@@ -101,11 +101,9 @@ public final class TfIdfFeaturizer implements Featurizer {
     private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor, boolean inTitle) {
         var pipeline = ws.pipeline.reset(text);
         CharTerm term = pipeline.term();
-        int[] window = ws.window;
-        int n = window.length;
-        RecentWords recent = visitor == null ? null : new RecentWords(n, inTitle);
-        int count = 0;
-        int head0 = -1; // slot of the previous word in the window; modulo arithmetic was too slow here
+        NgramWindow window = ws.window;
+        window.clear();
+        RecentWords recent = visitor == null ? null : new RecentWords(window.maxNgram(), inTitle);
         if (recent == null) {
             ws.wordIds.bindTo(this);
         }
@@ -127,16 +125,14 @@ public final class TfIdfFeaturizer implements Featurizer {
                 }
                 id = words.find(term.buffer(), 0, term.length());
             }
-            int head = count < n ? count : (head0 + 1 == n ? 0 : head0 + 1);
-            head0 = head;
-            window[head] = id;
+            int ngrams = window.push(id);
+            int head = window.head();
             if (recent != null) {
                 recent.put(head, term);
             }
-            count++;
             long key = 0;
-            for (int len = 1; len <= n && len <= count; len++) {
-                int wordId = window[wrap(head - len + 1, n)];
+            for (int len = 1; len <= ngrams; len++) {
+                int wordId = window.word(len - 1);
                 if (wordId < 0) {
                     break; // an unknown word ends every longer n-gram too
                 }
@@ -190,9 +186,5 @@ public final class TfIdfFeaturizer implements Featurizer {
 
     float[] idfs() {
         return idf;
-    }
-
-    private static int wrap(int i, int n) {
-        return HashingFeaturizer.wrap(i, n);
     }
 }

@@ -12,12 +12,12 @@ public final class Workspace {
     final Analyzer.Pipeline pipeline;
     final FeatureAccumulator accumulator = new FeatureAccumulator();
     final WordIdCache wordIds = new WordIdCache();
-    /** Keys (hashes or word ids) of the last words, newest at {@code (head - 1) mod n}. */
-    final int[] window;
+    /** The last words (hashes or word ids) of the text being scanned. */
+    final NgramWindow window;
 
     Workspace(FeaturizerConfig config) {
         pipeline = new Analyzer(config.analyzer()).newPipeline();
-        window = new int[config.maxNgram()];
+        window = new NgramWindow(config.maxNgram());
     }
 
     /**
