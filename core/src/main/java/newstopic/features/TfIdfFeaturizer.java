@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import newstopic.text.Analyzer;
 import newstopic.text.CharTerm;
+import newstopic.text.PlainTokenizer;
 
 /**
  * A fitted vocabulary of word n-grams with their inverse document frequencies ({@code ln((1+N) /
@@ -85,51 +86,86 @@ public final class TfIdfFeaturizer implements Featurizer {
     @Override
     public void featurize(CharSequence title, CharSequence body, Workspace ws, SparseVector out) {
         ws.accumulator.clear();
+        ws.wordIds.bindTo(this);
         if (config.titleWeight() > 0) {
-            scan(title, config.titleWeight(), ws, null, true);
+            addNgrams(ws, wordIds(title, ws), config.titleWeight());
         }
-        scan(body, 1f, ws, null, false);
+        addNgrams(ws, wordIds(body, ws), 1f);
         ws.accumulator.writeTo(out, config.sublinearTf(), idf, config.l2());
     }
 
-    @Override
-    public void forEachNgram(CharSequence title, CharSequence body, Workspace ws, NgramVisitor visitor) {
-        scan(title, 1f, ws, visitor, true);
-        scan(body, 1f, ws, visitor, false);
-    }
-
-    private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor, boolean inTitle) {
-        var pipeline = ws.pipeline.reset(text);
+    /**
+     * Puts the vocabulary ids of the text's analysed words (-1 for unknown ones; stop words left
+     * out) into {@code ws.ids} and returns how many. Plain text goes the fast way, a word cache
+     * lookup per ordinary word ({@link PlainTokenizer}); other text through the full pipeline.
+     * Both give the ids the analysis chain gives, word for word.
+     */
+    private int wordIds(CharSequence text, Workspace ws) {
+        Analyzer.Pipeline pipeline = ws.pipeline;
         CharTerm term = pipeline.term();
-        NgramWindow window = ws.window;
-        window.clear();
-        RecentWords recent = visitor == null ? null : new RecentWords(window.maxNgram(), inTitle);
-        if (recent == null) {
-            ws.wordIds.bindTo(this);
-        }
+        WordIdCache cache = ws.wordIds;
+        PlainTokenizer plain = pipeline.plain(text);
+        int[] ids = ws.ids(text.length());
+        int n = 0;
         while (true) {
+            int kind = plain.next();
             int id;
-            if (recent == null) {
-                // featurizing: surface forms map to word ids through the cache
-                if (!pipeline.nextSurface()) {
-                    break;
+            if (kind == PlainTokenizer.WORD) {
+                id = cache.get(plain.low(), plain.high());
+                if (id == WordIdCache.MISS) {
+                    // the first time this thread sees the word: the full chain analyses and caches it
+                    pipeline.nextSurfaceAt(plain.start());
+                    id = wordId(ws, pipeline, term);
+                    plain.skipTo(term.endOffset());
+                }
+            } else if (kind == PlainTokenizer.OTHER) {
+                if (!pipeline.nextSurfaceAt(plain.start())) {
+                    if (!plain.skipTo(text.length())) {
+                        return slowWordIds(text, ws);
+                    }
+                    return n;
                 }
                 id = wordId(ws, pipeline, term);
-                if (id == DROPPED) {
-                    continue;
+                if (!plain.skipTo(term.endOffset())) {
+                    return slowWordIds(text, ws);
                 }
+            } else if (kind == PlainTokenizer.END) {
+                return n;
             } else {
-                // visiting: the analysed words are needed for their names
-                if (!pipeline.next()) {
-                    break;
+                return slowWordIds(text, ws);
+            }
+            if (id != DROPPED) {
+                ids[n++] = id;
+            }
+        }
+    }
+
+    /** {@link #wordIds} for text that needs normalizing: the full analysis chain. */
+    private int slowWordIds(CharSequence text, Workspace ws) {
+        Analyzer.Pipeline pipeline = ws.pipeline.reset(text);
+        CharTerm term = pipeline.term();
+        int[] ids = ws.ids(0);
+        int n = 0;
+        while (pipeline.nextSurface()) {
+            int id = wordId(ws, pipeline, term);
+            if (id != DROPPED) {
+                if (n == ids.length) {
+                    ids = ws.ids(n + 1); // normalizing can lengthen a text (a decoded character to several)
                 }
-                id = words.find(term.buffer(), 0, term.length());
+                ids[n++] = id;
             }
-            int ngrams = window.push(id);
-            int head = window.head();
-            if (recent != null) {
-                recent.put(head, term);
-            }
+        }
+        return n;
+    }
+
+    /** Adds the n-grams of the first {@code count} words of {@code ws.ids} to the accumulator. */
+    private void addNgrams(Workspace ws, int count, float weight) {
+        int[] ids = ws.ids(0);
+        NgramWindow window = ws.window;
+        window.clear();
+        FeatureAccumulator accumulator = ws.accumulator;
+        for (int i = 0; i < count; i++) {
+            int ngrams = window.push(ids[i]);
             long key = 0;
             for (int len = 1; len <= ngrams; len++) {
                 int wordId = window.word(len - 1);
@@ -138,12 +174,39 @@ public final class TfIdfFeaturizer implements Featurizer {
                 }
                 key = ngramKey(key, len, wordId);
                 int index = len == 1 ? unigrams[wordId] : features.get(key);
-                if (index < 0) {
-                    continue;
+                if (index >= 0) {
+                    accumulator.add(index, weight);
                 }
-                if (visitor == null) {
-                    ws.accumulator.add(index, weight);
-                } else {
+            }
+        }
+    }
+
+    @Override
+    public void forEachNgram(CharSequence title, CharSequence body, Workspace ws, NgramVisitor visitor) {
+        visit(title, ws, visitor, true);
+        visit(body, ws, visitor, false);
+    }
+
+    /** Hands the text's n-grams to {@code visitor}, from the analysed words (their names are needed). */
+    private void visit(CharSequence text, Workspace ws, NgramVisitor visitor, boolean inTitle) {
+        var pipeline = ws.pipeline.reset(text);
+        CharTerm term = pipeline.term();
+        NgramWindow window = ws.window;
+        window.clear();
+        RecentWords recent = new RecentWords(window.maxNgram(), inTitle);
+        while (pipeline.next()) {
+            int ngrams = window.push(words.find(term.buffer(), 0, term.length()));
+            int head = window.head();
+            recent.put(head, term);
+            long key = 0;
+            for (int len = 1; len <= ngrams; len++) {
+                int wordId = window.word(len - 1);
+                if (wordId < 0) {
+                    break;
+                }
+                key = ngramKey(key, len, wordId);
+                int index = len == 1 ? unigrams[wordId] : features.get(key);
+                if (index >= 0) {
                     recent.visit(visitor, index, 1, head, len, term.endOffset());
                 }
             }

@@ -14,10 +14,23 @@ public final class Workspace {
     final WordIdCache wordIds = new WordIdCache();
     /** The last words (hashes or word ids) of the text being scanned. */
     final NgramWindow window;
+    /** The word ids of the text being featurized. */
+    private int[] ids = new int[256];
 
     Workspace(FeaturizerConfig config) {
         pipeline = new Analyzer(config.analyzer()).newPipeline();
         window = new NgramWindow(config.maxNgram());
+    }
+
+    /**
+     * The word id buffer, with room for at least {@code words} ids (a text of {@code n} characters
+     * has at most {@code n / 2 + 1} words); its contents are kept when it grows.
+     */
+    int[] ids(int words) {
+        if (ids.length < words) {
+            ids = java.util.Arrays.copyOf(ids, Math.max(words, ids.length * 2));
+        }
+        return ids;
     }
 
     /**
