@@ -24,6 +24,13 @@ public final class TfIdfFeaturizer implements Featurizer {
     private final NgramTable features;
     /** Per word id, the feature index of the word alone, or -1: single words need no table lookup. */
     private final int[] unigrams;
+    /**
+     * Per word id, which n-grams of two or more words it can take part in: {@link #ENDS} when it
+     * is the last word of one, bit {@code len} when it is the first word of one of {@code len}
+     * words. Most n-grams of a text are not features; this skips their table lookups.
+     */
+    private final byte[] roles;
+    private static final int ENDS = 1;
     private final long[] keys;
     private final float[] idf;
     private final int documents;
@@ -40,9 +47,16 @@ public final class TfIdfFeaturizer implements Featurizer {
         this.features = new NgramTable(keys);
         this.unigrams = new int[words.size()];
         Arrays.fill(unigrams, -1);
+        this.roles = new byte[words.size()];
+        long idMask = (1L << ID_BITS) - 1;
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] < (1L << ID_BITS)) {
                 unigrams[(int) keys[i] - 1] = i; // a one-word key is the word's id + 1
+            } else {
+                // the newest word sits in the lowest bits, the first word in the highest
+                roles[(int) (keys[i] & idMask) - 1] |= ENDS;
+                int len = (64 - Long.numberOfLeadingZeros(keys[i]) + ID_BITS - 1) / ID_BITS;
+                roles[(int) ((keys[i] >>> (ID_BITS * (len - 1))) & idMask) - 1] |= (byte) (1 << len);
             }
         }
     }
@@ -165,17 +179,30 @@ public final class TfIdfFeaturizer implements Featurizer {
         window.clear();
         FeatureAccumulator accumulator = ws.accumulator;
         for (int i = 0; i < count; i++) {
-            int ngrams = window.push(ids[i]);
-            long key = 0;
-            for (int len = 1; len <= ngrams; len++) {
+            int id = ids[i];
+            int ngrams = window.push(id);
+            if (id < 0) {
+                continue; // an unknown word ends no n-gram that is a feature
+            }
+            int unigram = unigrams[id];
+            if (unigram >= 0) {
+                accumulator.add(unigram, weight);
+            }
+            if (ngrams < 2 || (roles[id] & ENDS) == 0) {
+                continue;
+            }
+            long key = id + 1;
+            for (int len = 2; len <= ngrams; len++) {
                 int wordId = window.word(len - 1);
                 if (wordId < 0) {
                     break; // an unknown word ends every longer n-gram too
                 }
                 key = ngramKey(key, len, wordId);
-                int index = len == 1 ? unigrams[wordId] : features.get(key);
-                if (index >= 0) {
-                    accumulator.add(index, weight);
+                if ((roles[wordId] & (1 << len)) != 0) {
+                    int index = features.get(key);
+                    if (index >= 0) {
+                        accumulator.add(index, weight);
+                    }
                 }
             }
         }

@@ -41,6 +41,7 @@ public final class PlainTokenizer {
     private final byte[] kind = new byte[128];
     private final char[] fold = new char[128];
     private final boolean urls;
+    private final boolean possessives;
     private final long numberLow;
     private char[] text;
     private int pos;
@@ -72,6 +73,7 @@ public final class PlainTokenizer {
             }
         }
         urls = config.urls();
+        possessives = config.possessives();
         // a free-standing number reads as the token <num>: packed like any word
         numberLow = config.numbers() ? pack("<num>") : 0;
     }
@@ -191,15 +193,21 @@ public final class PlainTokenizer {
         if (len > MAX_PACKED) {
             return OTHER;
         }
+        int next = q; // where the next token may start
         if (q < e) {
             byte kc = k[c];
             if (kc == MARKUP) {
                 return NOT_PLAIN;
             }
-            // a hyphen, apostrophe or ampersand may join the next word; a comma or point, digits
-            if (kc == JOINER && (c == '-' || c == '\'' || c == '&'
-                    || lastDigit && q + 1 < e && t[q + 1] >= '0' && t[q + 1] <= '9')) {
-                return OTHER;
+            if (kc == JOINER) {
+                if (c == '\'' && possessives && q + 1 < e && (t[q + 1] | 0x20) == 's'
+                        && (q + 2 == e || t[q + 2] < 0x80 && k[t[q + 2]] != LETTER && k[t[q + 2]] != DIGIT)) {
+                    next = q + 2; // the possessive 's, dropped: the commonest joiner in news by far
+                } else if (c == '-' || c == '\'' || c == '&'
+                        || lastDigit && q + 1 < e && t[q + 1] >= '0' && t[q + 1] <= '9') {
+                    // a hyphen, apostrophe or ampersand may join the next word; a comma or point, digits
+                    return OTHER;
+                }
             }
         }
         if (numeric && numberLow != 0) {
@@ -208,7 +216,7 @@ public final class PlainTokenizer {
         }
         low = lo;
         high = hi;
-        pos = q;
+        pos = next;
         return WORD;
     }
 }
