@@ -110,16 +110,21 @@ public final class TfIdfFeaturizer implements Featurizer {
 
     /**
      * Puts the vocabulary ids of the text's analysed words (-1 for unknown ones; stop words left
-     * out) into {@code ws.ids} and returns how many. Plain text goes the fast way, a word cache
-     * lookup per ordinary word ({@link PlainTokenizer}); other text through the full pipeline.
-     * Both give the ids the analysis chain gives, word for word.
+     * out) into {@code ws.ids} and returns how many: the ids the analysis chain gives, word for
+     * word. Plain text is read once ({@link PlainTokenizer}), with one word cache lookup per
+     * ordinary word; other text is normalized first, then read the same way.
      */
     private int wordIds(CharSequence text, Workspace ws) {
+        int n = wordIds(ws.pipeline.plain(text), ws);
+        return n >= 0 ? n : wordIds(ws.pipeline.normalized(text), ws);
+    }
+
+    /** {@link #wordIds(CharSequence, Workspace)} from a started tokenizer; -1 if the text is not plain. */
+    private int wordIds(PlainTokenizer plain, Workspace ws) {
         Analyzer.Pipeline pipeline = ws.pipeline;
         CharTerm term = pipeline.term();
         WordIdCache cache = ws.wordIds;
-        PlainTokenizer plain = pipeline.plain(text);
-        int[] ids = ws.ids(text.length());
+        int[] ids = ws.ids(0);
         int n = 0;
         while (true) {
             int kind = plain.next();
@@ -130,46 +135,27 @@ public final class TfIdfFeaturizer implements Featurizer {
                     // the first time this thread sees the word: the full chain analyses and caches it
                     pipeline.nextSurfaceAt(plain.start());
                     id = wordId(ws, pipeline, term);
-                    plain.skipTo(term.endOffset());
                 }
             } else if (kind == PlainTokenizer.OTHER) {
                 if (!pipeline.nextSurfaceAt(plain.start())) {
-                    if (!plain.skipTo(text.length())) {
-                        return slowWordIds(text, ws);
-                    }
-                    return n;
+                    return plain.skipTo(pipeline.textLength()) ? n : -1;
                 }
                 id = wordId(ws, pipeline, term);
                 if (!plain.skipTo(term.endOffset())) {
-                    return slowWordIds(text, ws);
+                    return -1;
                 }
             } else if (kind == PlainTokenizer.END) {
                 return n;
             } else {
-                return slowWordIds(text, ws);
+                return -1;
             }
-            if (id != DROPPED) {
-                ids[n++] = id;
-            }
-        }
-    }
-
-    /** {@link #wordIds} for text that needs normalizing: the full analysis chain. */
-    private int slowWordIds(CharSequence text, Workspace ws) {
-        Analyzer.Pipeline pipeline = ws.pipeline.reset(text);
-        CharTerm term = pipeline.term();
-        int[] ids = ws.ids(0);
-        int n = 0;
-        while (pipeline.nextSurface()) {
-            int id = wordId(ws, pipeline, term);
             if (id != DROPPED) {
                 if (n == ids.length) {
-                    ids = ws.ids(n + 1); // normalizing can lengthen a text (a decoded character to several)
+                    ids = ws.ids(n + 1);
                 }
                 ids[n++] = id;
             }
         }
-        return n;
     }
 
     /** Adds the n-grams of the first {@code count} words of {@code ws.ids} to the accumulator. */

@@ -22,10 +22,7 @@ public final class Workspace {
         window = new NgramWindow(config.maxNgram());
     }
 
-    /**
-     * The word id buffer, with room for at least {@code words} ids (a text of {@code n} characters
-     * has at most {@code n / 2 + 1} words); its contents are kept when it grows.
-     */
+    /** The word id buffer, with room for at least {@code words} ids; its contents are kept when it grows. */
     int[] ids(int words) {
         if (ids.length < words) {
             ids = java.util.Arrays.copyOf(ids, Math.max(words, ids.length * 2));

@@ -78,18 +78,35 @@ public final class Analyzer {
             int n = load(text);
             tokenizerText = input;
             tokenizerLength = n;
-            plain.reset(input, n);
+            plain.reset(input, n, false);
+            return plain;
+        }
+
+        /**
+         * {@link #reset}s the text (normalizing it as needed) and returns the fast tokenizer on
+         * the result: for text that {@link #plain} found not plain. It never answers
+         * {@link PlainTokenizer#NOT_PLAIN}; {@link #nextSurfaceAt} reads its other tokens.
+         */
+        public PlainTokenizer normalized(CharSequence text) {
+            reset(text);
+            plain.reset(tokenizerText, tokenizerLength, true);
             return plain;
         }
 
         /**
          * Moves to the first surface token (as {@link #nextSurface()} cuts it) that starts at or
-         * after {@code start} in the text given to {@link #plain}; false when there is none.
+         * after {@code start} in the text given to {@link #plain} or {@link #normalized}; false
+         * when there is none.
          * {@code start} must be where {@link PlainTokenizer#start()} said a token starts.
          */
         public boolean nextSurfaceAt(int start) {
             tokenizer.reset(tokenizerText, start, tokenizerLength);
             return tokenizer.next();
+        }
+
+        /** The length of the text being tokenized (after normalizing, if it was). */
+        public int textLength() {
+            return tokenizerLength;
         }
 
         private int load(CharSequence text) {

@@ -12,8 +12,10 @@ package newstopic.text;
  * tokenizer keeps no state from one token to the next.
  *
  * <p>Text that is not plain (a character of {@code 0x80} or more, or {@code & # ; <} when entities
- * are decoded) is {@link #NOT_PLAIN} at the first such character: the caller then starts over with
- * the normalizing {@link Analyzer.Pipeline}. Not thread-safe; one per pipeline.
+ * are decoded) is {@link #NOT_PLAIN} at the first such character: the caller then starts over on
+ * the normalized text ({@link Analyzer.Pipeline#normalized}), where this tokenizer still reads the
+ * ASCII words and hands every token that touches a non-ASCII character to the full tokenizer as
+ * {@link #OTHER}. Not thread-safe; one per pipeline.
  */
 public final class PlainTokenizer {
 
@@ -37,8 +39,12 @@ public final class PlainTokenizer {
     /** A separator that may join two words ({@code - ' &}, and {@code , .} between digits). */
     private static final byte JOINER = 4;
 
-    /** Per ASCII character, its class as this configuration reads it. */
-    private final byte[] kind = new byte[128];
+    /** Per ASCII character, its class as this configuration reads raw text. */
+    private final byte[] rawKind = new byte[128];
+    /** The same for normalized text, where entities are decoded: no markup, {@code &} a joiner. */
+    private final byte[] normalizedKind;
+    private byte[] kind = rawKind;
+    private boolean normalized;
     private final char[] fold = new char[128];
     private final boolean urls;
     private final boolean possessives;
@@ -51,6 +57,7 @@ public final class PlainTokenizer {
     private long high;
 
     PlainTokenizer(AnalyzerConfig config) {
+        byte[] kind = rawKind;
         for (char c = 0; c < 128; c++) {
             fold[c] = c;
         }
@@ -67,6 +74,7 @@ public final class PlainTokenizer {
         for (char c : new char[] {'-', '\'', '&', ',', '.'}) {
             kind[c] = JOINER;
         }
+        normalizedKind = kind.clone();
         if (config.htmlEntities()) {
             for (char c : new char[] {'&', '#', ';', '<'}) {
                 kind[c] = MARKUP;
@@ -86,11 +94,16 @@ public final class PlainTokenizer {
         return v;
     }
 
-    /** Starts over on {@code text[0, end)}; the array is read, not copied. */
-    void reset(char[] text, int end) {
+    /**
+     * Starts over on {@code text[0, end)}, raw or as the normalizer left it; the array is read,
+     * not copied.
+     */
+    void reset(char[] text, int end, boolean normalized) {
         this.text = text;
         this.end = end;
         this.pos = 0;
+        this.normalized = normalized;
+        this.kind = normalized ? normalizedKind : rawKind;
     }
 
     /** The first eight characters of the {@link #WORD}. */
@@ -113,6 +126,10 @@ public final class PlainTokenizer {
      * it found none); false, and the text is not plain, if the characters skipped need normalizing.
      */
     public boolean skipTo(int to) {
+        if (normalized) {
+            pos = to;
+            return true;
+        }
         final char[] t = text;
         for (int i = pos; i < to; i++) {
             char c = t[i];
@@ -138,6 +155,12 @@ public final class PlainTokenizer {
             }
             char c = t[p];
             if (c >= 0x80) {
+                if (normalized) {
+                    // a letter of another script, or a separator: the full tokenizer decides
+                    pos = p;
+                    start = p;
+                    return OTHER;
+                }
                 return NOT_PLAIN;
             }
             cls = k[c];
@@ -172,7 +195,7 @@ public final class PlainTokenizer {
         while (q < e) {
             c = t[q];
             if (c >= 0x80) {
-                return NOT_PLAIN;
+                return normalized ? OTHER : NOT_PLAIN;
             }
             byte kc = k[c];
             if (kc != LETTER && kc != DIGIT) {
