@@ -1,6 +1,9 @@
 package newstopic.benchmarks;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +38,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * shared by all benchmark threads ({@code Scope.Benchmark}), as one {@link TopicClassifier} would
  * be in a server; it is only read after set-up. Each thread walks the texts with its own
  * {@link Cursor}.
+ *
+ * <p>{@link #wordScan} is the peer that {@code classify} is measured against: {@code tr -cs
+ * 'A-Za-z0-9' '\n'} over the same texts, so that a shared, noisy machine slows both alike and the
+ * ratio of their {@code :bytes} rows ({@code benchmarks/ratio.sh} prints it) stays meaningful.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -60,6 +67,12 @@ public class ClassifyBenchmark {
     private String[] texts;
     private int[] docBytes;
     private Path dir;
+    /** The same texts (title, newline, text, newline), repeated to {@value #SCAN_BYTES} bytes, for {@code tr}. */
+    private Path scanFile;
+    private long scanFileBytes;
+
+    /** Large enough that starting {@code tr} (about a millisecond) is under 2% of a shot. */
+    private static final int SCAN_BYTES = 32 << 20;
 
     /** One thread's position in the texts. Not thread-safe: one per thread. */
     @State(Scope.Thread)
@@ -78,6 +91,18 @@ public class ClassifyBenchmark {
         docBytes = docs.stream().mapToInt(BenchmarkTexts::bytes).toArray();
         dir = BenchmarkModels.tempDir();
         classifier = TopicClassifier.load(BenchmarkModels.modelFor(model, corpus, dir));
+        ByteArrayOutputStream once = new ByteArrayOutputStream();
+        for (int i = 0; i < titles.length; i++) {
+            once.writeBytes((titles[i] + "\n" + texts[i] + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] chunk = once.toByteArray();
+        scanFile = dir.resolve("scan.txt");
+        try (var out = Files.newOutputStream(scanFile)) {
+            for (long n = 0; n < SCAN_BYTES; n += chunk.length) {
+                out.write(chunk);
+            }
+        }
+        scanFileBytes = Files.size(scanFile);
     }
 
     @TearDown(Level.Trial)
@@ -91,5 +116,22 @@ public class ClassifyBenchmark {
         cursor.next = i + 1 == titles.length ? 0 : i + 1;
         counter.bytes += docBytes[i];
         bh.consume(classifier.classify(titles[i], texts[i]));
+    }
+
+    /**
+     * The bare word scan of the same texts: one operation is one {@code tr -cs 'A-Za-z0-9' '\n'}
+     * over {@link #scanFile}, output discarded; only its {@code :bytes} row is meaningful.
+     */
+    @Benchmark
+    public int wordScan(BytesCounter counter) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("tr", "-cs", "A-Za-z0-9", "\n")
+                .redirectInput(scanFile.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int code = p.waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("tr exited with " + code);
+        }
+        counter.bytes += scanFileBytes;
+        return code;
     }
 }

@@ -53,24 +53,20 @@ public final class HashingFeaturizer implements Featurizer {
     private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor, boolean inTitle) {
         var pipeline = ws.pipeline.reset(text);
         CharTerm term = pipeline.term();
-        int[] window = ws.window;
-        int n = window.length;
-        RecentWords recent = visitor == null ? null : new RecentWords(n, inTitle);
-        int count = 0;
-        int head0 = -1; // slot of the previous word in the window; modulo arithmetic was too slow here
+        NgramWindow window = ws.window;
+        window.clear();
+        RecentWords recent = visitor == null ? null : new RecentWords(window.maxNgram(), inTitle);
         while (pipeline.next()) {
             int wordHash = MurmurHash3.hash(term.buffer(), 0, term.length(), SEED);
-            int head = count < n ? count : (head0 + 1 == n ? 0 : head0 + 1);
-            head0 = head;
-            window[head] = wordHash;
+            int ngrams = window.push(wordHash);
+            int head = window.head();
             if (recent != null) {
                 recent.put(head, term);
             }
-            count++;
             int h = wordHash;
             emit(h, weight, ws, visitor, recent, head, 1, term.endOffset());
-            for (int len = 2; len <= n && len <= count; len++) {
-                h = MurmurHash3.combine(h, window[wrap(head - len + 1, n)]);
+            for (int len = 2; len <= ngrams; len++) {
+                h = MurmurHash3.combine(h, window.word(len - 1));
                 emit(MurmurHash3.fmix(h ^ len), weight, ws, visitor, recent, head, len, term.endOffset());
             }
         }
@@ -84,10 +80,5 @@ public final class HashingFeaturizer implements Featurizer {
         } else {
             recent.visit(visitor, index, negative ? -1 : 1, head, len, end);
         }
-    }
-
-    /** {@code i mod n} for {@code -n < i < n}. */
-    static int wrap(int i, int n) {
-        return i < 0 ? i + n : i;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import newstopic.text.Analyzer;
 import newstopic.text.CharTerm;
+import newstopic.text.PlainTokenizer;
 
 /**
  * A fitted vocabulary of word n-grams with their inverse document frequencies ({@code ln((1+N) /
@@ -23,6 +24,13 @@ public final class TfIdfFeaturizer implements Featurizer {
     private final NgramTable features;
     /** Per word id, the feature index of the word alone, or -1: single words need no table lookup. */
     private final int[] unigrams;
+    /**
+     * Per word id, which n-grams of two or more words it can take part in: {@link #ENDS} when it
+     * is the last word of one, bit {@code len} when it is the first word of one of {@code len}
+     * words. Most n-grams of a text are not features; this skips their table lookups.
+     */
+    private final byte[] roles;
+    private static final int ENDS = 1;
     private final long[] keys;
     private final float[] idf;
     private final int documents;
@@ -39,9 +47,16 @@ public final class TfIdfFeaturizer implements Featurizer {
         this.features = new NgramTable(keys);
         this.unigrams = new int[words.size()];
         Arrays.fill(unigrams, -1);
+        this.roles = new byte[words.size()];
+        long idMask = (1L << ID_BITS) - 1;
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] < (1L << ID_BITS)) {
                 unigrams[(int) keys[i] - 1] = i; // a one-word key is the word's id + 1
+            } else {
+                // the newest word sits in the lowest bits, the first word in the highest
+                roles[(int) (keys[i] & idMask) - 1] |= ENDS;
+                int len = (64 - Long.numberOfLeadingZeros(keys[i]) + ID_BITS - 1) / ID_BITS;
+                roles[(int) ((keys[i] >>> (ID_BITS * (len - 1))) & idMask) - 1] |= (byte) (1 << len);
             }
         }
     }
@@ -85,69 +100,126 @@ public final class TfIdfFeaturizer implements Featurizer {
     @Override
     public void featurize(CharSequence title, CharSequence body, Workspace ws, SparseVector out) {
         ws.accumulator.clear();
+        ws.wordIds.bindTo(this);
         if (config.titleWeight() > 0) {
-            scan(title, config.titleWeight(), ws, null, true);
+            addNgrams(ws, wordIds(title, ws), config.titleWeight());
         }
-        scan(body, 1f, ws, null, false);
+        addNgrams(ws, wordIds(body, ws), 1f);
         ws.accumulator.writeTo(out, config.sublinearTf(), idf, config.l2());
     }
 
-    @Override
-    public void forEachNgram(CharSequence title, CharSequence body, Workspace ws, NgramVisitor visitor) {
-        scan(title, 1f, ws, visitor, true);
-        scan(body, 1f, ws, visitor, false);
+    /**
+     * Puts the vocabulary ids of the text's analysed words (-1 for unknown ones; stop words left
+     * out) into {@code ws.ids} and returns how many: the ids the analysis chain gives, word for
+     * word. Plain text is read once ({@link PlainTokenizer}), with one word cache lookup per
+     * ordinary word; other text is normalized first, then read the same way.
+     */
+    private int wordIds(CharSequence text, Workspace ws) {
+        int n = wordIds(ws.pipeline.plain(text), ws);
+        return n >= 0 ? n : wordIds(ws.pipeline.normalized(text), ws);
     }
 
-    private void scan(CharSequence text, float weight, Workspace ws, NgramVisitor visitor, boolean inTitle) {
-        var pipeline = ws.pipeline.reset(text);
+    /** {@link #wordIds(CharSequence, Workspace)} from a started tokenizer; -1 if the text is not plain. */
+    private int wordIds(PlainTokenizer plain, Workspace ws) {
+        Analyzer.Pipeline pipeline = ws.pipeline;
         CharTerm term = pipeline.term();
-        int[] window = ws.window;
-        int n = window.length;
-        RecentWords recent = visitor == null ? null : new RecentWords(n, inTitle);
-        int count = 0;
-        int head0 = -1; // slot of the previous word in the window; modulo arithmetic was too slow here
-        if (recent == null) {
-            ws.wordIds.bindTo(this);
-        }
+        WordIdCache cache = ws.wordIds;
+        int[] ids = ws.ids(0);
+        int n = 0;
         while (true) {
+            int kind = plain.next();
             int id;
-            if (recent == null) {
-                // featurizing: surface forms map to word ids through the cache
-                if (!pipeline.nextSurface()) {
-                    break;
+            if (kind == PlainTokenizer.WORD) {
+                id = cache.get(plain.low(), plain.high());
+                if (id == WordIdCache.MISS) {
+                    // the first time this thread sees the word: the full chain analyses and caches it
+                    pipeline.nextSurfaceAt(plain.start());
+                    id = wordId(ws, pipeline, term);
+                }
+            } else if (kind == PlainTokenizer.OTHER) {
+                if (!pipeline.nextSurfaceAt(plain.start())) {
+                    return plain.skipTo(pipeline.textLength()) ? n : -1;
                 }
                 id = wordId(ws, pipeline, term);
-                if (id == DROPPED) {
-                    continue;
+                if (!plain.skipTo(term.endOffset())) {
+                    return -1;
                 }
+            } else if (kind == PlainTokenizer.END) {
+                return n;
             } else {
-                // visiting: the analysed words are needed for their names
-                if (!pipeline.next()) {
-                    break;
+                return -1;
+            }
+            if (id != DROPPED) {
+                if (n == ids.length) {
+                    ids = ws.ids(n + 1);
                 }
-                id = words.find(term.buffer(), 0, term.length());
+                ids[n++] = id;
             }
-            int head = count < n ? count : (head0 + 1 == n ? 0 : head0 + 1);
-            head0 = head;
-            window[head] = id;
-            if (recent != null) {
-                recent.put(head, term);
+        }
+    }
+
+    /** Adds the n-grams of the first {@code count} words of {@code ws.ids} to the accumulator. */
+    private void addNgrams(Workspace ws, int count, float weight) {
+        int[] ids = ws.ids(0);
+        NgramWindow window = ws.window;
+        window.clear();
+        FeatureAccumulator accumulator = ws.accumulator;
+        for (int i = 0; i < count; i++) {
+            int id = ids[i];
+            int ngrams = window.push(id);
+            if (id < 0) {
+                continue; // an unknown word ends no n-gram that is a feature
             }
-            count++;
-            long key = 0;
-            for (int len = 1; len <= n && len <= count; len++) {
-                int wordId = window[wrap(head - len + 1, n)];
+            int unigram = unigrams[id];
+            if (unigram >= 0) {
+                accumulator.add(unigram, weight);
+            }
+            if (ngrams < 2 || (roles[id] & ENDS) == 0) {
+                continue;
+            }
+            long key = id + 1;
+            for (int len = 2; len <= ngrams; len++) {
+                int wordId = window.word(len - 1);
                 if (wordId < 0) {
                     break; // an unknown word ends every longer n-gram too
                 }
                 key = ngramKey(key, len, wordId);
-                int index = len == 1 ? unigrams[wordId] : features.get(key);
-                if (index < 0) {
-                    continue;
+                if ((roles[wordId] & (1 << len)) != 0) {
+                    int index = features.get(key);
+                    if (index >= 0) {
+                        accumulator.add(index, weight);
+                    }
                 }
-                if (visitor == null) {
-                    ws.accumulator.add(index, weight);
-                } else {
+            }
+        }
+    }
+
+    @Override
+    public void forEachNgram(CharSequence title, CharSequence body, Workspace ws, NgramVisitor visitor) {
+        visit(title, ws, visitor, true);
+        visit(body, ws, visitor, false);
+    }
+
+    /** Hands the text's n-grams to {@code visitor}, from the analysed words (their names are needed). */
+    private void visit(CharSequence text, Workspace ws, NgramVisitor visitor, boolean inTitle) {
+        var pipeline = ws.pipeline.reset(text);
+        CharTerm term = pipeline.term();
+        NgramWindow window = ws.window;
+        window.clear();
+        RecentWords recent = new RecentWords(window.maxNgram(), inTitle);
+        while (pipeline.next()) {
+            int ngrams = window.push(words.find(term.buffer(), 0, term.length()));
+            int head = window.head();
+            recent.put(head, term);
+            long key = 0;
+            for (int len = 1; len <= ngrams; len++) {
+                int wordId = window.word(len - 1);
+                if (wordId < 0) {
+                    break;
+                }
+                key = ngramKey(key, len, wordId);
+                int index = len == 1 ? unigrams[wordId] : features.get(key);
+                if (index >= 0) {
                     recent.visit(visitor, index, 1, head, len, term.endOffset());
                 }
             }
@@ -190,9 +262,5 @@ public final class TfIdfFeaturizer implements Featurizer {
 
     float[] idfs() {
         return idf;
-    }
-
-    private static int wrap(int i, int n) {
-        return HashingFeaturizer.wrap(i, n);
     }
 }

@@ -53,23 +53,18 @@ public final class TfIdfFitter {
         void collect(CharSequence text) {
             var pipeline = ws.pipeline.reset(text);
             CharTerm term = pipeline.term();
-            int[] window = ws.window;
-            int n = window.length;
-            int seen = 0;
-            int head0 = -1;
+            NgramWindow window = ws.window;
+            window.clear();
             while (pipeline.next()) {
                 int id = words.add(term.buffer(), 0, term.length());
                 if (id > TfIdfFeaturizer.MAX_WORDS) {
                     throw new IllegalStateException("more than " + TfIdfFeaturizer.MAX_WORDS
                             + " distinct words: use the hashing featurizer for a corpus this large");
                 }
-                int head = seen < n ? seen : (head0 + 1 == n ? 0 : head0 + 1);
-                head0 = head;
-                window[head] = id;
-                seen++;
+                int ngrams = window.push(id);
                 long key = 0;
-                for (int len = 1; len <= n && len <= seen; len++) {
-                    key = TfIdfFeaturizer.ngramKey(key, len, window[HashingFeaturizer.wrap(head - len + 1, n)]);
+                for (int len = 1; len <= ngrams; len++) {
+                    key = TfIdfFeaturizer.ngramKey(key, len, window.word(len - 1));
                     if (count == keys.length) {
                         keys = Arrays.copyOf(keys, count * 2);
                     }

@@ -62,15 +62,23 @@ final class WordIdCache {
 
     /** The remembered value of the packed word, or {@link #MISS}. */
     int get() {
-        int slot = slot();
+        return get(low, high);
+    }
+
+    /**
+     * The remembered value of a word packed as {@link #pack} does it (and {@code
+     * newstopic.text.PlainTokenizer}, which packs while it tokenizes), or {@link #MISS}.
+     */
+    int get(long lo, long hi) {
+        int slot = slot(lo, hi);
         while (true) {
             int at = slot * STRIDE;
-            long lo = table[at];
-            if (lo == 0) {
-                return MISS;
-            }
-            if (lo == low && table[at + 1] == high) {
+            long k = table[at];
+            if (k == lo && table[at + 1] == hi) {
                 return (int) table[at + 2];
+            }
+            if (k == 0) {
+                return MISS;
             }
             slot = (slot + 1) & (SLOTS - 1);
         }
@@ -81,7 +89,7 @@ final class WordIdCache {
         if (entries == MAX_ENTRIES) {
             clear();
         }
-        int slot = slot();
+        int slot = slot(low, high);
         while (table[slot * STRIDE] != 0) {
             slot = (slot + 1) & (SLOTS - 1);
         }
@@ -92,8 +100,8 @@ final class WordIdCache {
         entries++;
     }
 
-    private int slot() {
-        long h = (low * 0x9E3779B97F4A7C15L) ^ (high * 0xC2B2AE3D27D4EB4FL);
+    private static int slot(long lo, long hi) {
+        long h = (lo * 0x9E3779B97F4A7C15L) ^ (hi * 0xC2B2AE3D27D4EB4FL);
         return (int) (h ^ (h >>> 29) ^ (h >>> 43)) & (SLOTS - 1);
     }
 

@@ -12,12 +12,22 @@ public final class Workspace {
     final Analyzer.Pipeline pipeline;
     final FeatureAccumulator accumulator = new FeatureAccumulator();
     final WordIdCache wordIds = new WordIdCache();
-    /** Keys (hashes or word ids) of the last words, newest at {@code (head - 1) mod n}. */
-    final int[] window;
+    /** The last words (hashes or word ids) of the text being scanned. */
+    final NgramWindow window;
+    /** The word ids of the text being featurized. */
+    private int[] ids = new int[256];
 
     Workspace(FeaturizerConfig config) {
         pipeline = new Analyzer(config.analyzer()).newPipeline();
-        window = new int[config.maxNgram()];
+        window = new NgramWindow(config.maxNgram());
+    }
+
+    /** The word id buffer, with room for at least {@code words} ids; its contents are kept when it grows. */
+    int[] ids(int words) {
+        if (ids.length < words) {
+            ids = java.util.Arrays.copyOf(ids, Math.max(words, ids.length * 2));
+        }
+        return ids;
     }
 
     /**

@@ -33,6 +33,7 @@ public final class Analyzer {
         private final TokenStream output;
         private final StopWords stopWords;
         private final StemFilter stemFilter;
+        private final PlainTokenizer plain;
         private char[] input = new char[1024];
         private char[] tokenizerText = input;
         private int tokenizerLength;
@@ -50,10 +51,65 @@ public final class Analyzer {
                 stream = stemFilter;
             }
             output = stream;
+            plain = new PlainTokenizer(config);
         }
 
         /** Normalizes {@code text} and positions the stream before its first token. */
         public Pipeline reset(CharSequence text) {
+            int n = load(text);
+            if (normalizer.isNeeded(input, n)) {
+                normalizer.normalize(input, n);
+                tokenizerText = normalizer.buffer();
+                tokenizerLength = normalizer.length();
+            } else {
+                tokenizerText = input; // plain ASCII without markup: nothing to normalize
+                tokenizerLength = n;
+            }
+            tokenizer.reset(tokenizerText, 0, tokenizerLength);
+            return this;
+        }
+
+        /**
+         * Starts on {@code text} without normalizing it and returns the fast tokenizer for plain
+         * text; where it answers {@link PlainTokenizer#OTHER}, {@link #nextSurfaceAt} reads the
+         * token. When it answers {@link PlainTokenizer#NOT_PLAIN}, {@link #reset} the text instead.
+         */
+        public PlainTokenizer plain(CharSequence text) {
+            int n = load(text);
+            tokenizerText = input;
+            tokenizerLength = n;
+            plain.reset(input, n, false);
+            return plain;
+        }
+
+        /**
+         * {@link #reset}s the text (normalizing it as needed) and returns the fast tokenizer on
+         * the result: for text that {@link #plain} found not plain. It never answers
+         * {@link PlainTokenizer#NOT_PLAIN}; {@link #nextSurfaceAt} reads its other tokens.
+         */
+        public PlainTokenizer normalized(CharSequence text) {
+            reset(text);
+            plain.reset(tokenizerText, tokenizerLength, true);
+            return plain;
+        }
+
+        /**
+         * Moves to the first surface token (as {@link #nextSurface()} cuts it) that starts at or
+         * after {@code start} in the text given to {@link #plain} or {@link #normalized}; false
+         * when there is none.
+         * {@code start} must be where {@link PlainTokenizer#start()} said a token starts.
+         */
+        public boolean nextSurfaceAt(int start) {
+            tokenizer.reset(tokenizerText, start, tokenizerLength);
+            return tokenizer.next();
+        }
+
+        /** The length of the text being tokenized (after normalizing, if it was). */
+        public int textLength() {
+            return tokenizerLength;
+        }
+
+        private int load(CharSequence text) {
             int n = text.length();
             if (input.length < n) {
                 input = new char[Math.max(n, input.length * 2)];
@@ -65,16 +121,7 @@ public final class Analyzer {
                     input[i] = text.charAt(i);
                 }
             }
-            if (normalizer.isNeeded(input, n)) {
-                normalizer.normalize(input, n);
-                tokenizerText = normalizer.buffer();
-                tokenizerLength = normalizer.length();
-            } else {
-                tokenizerText = input; // plain ASCII without markup: nothing to normalize
-                tokenizerLength = n;
-            }
-            tokenizer.reset(tokenizerText, 0, tokenizerLength);
-            return this;
+            return n;
         }
 
         /**
