@@ -219,12 +219,12 @@ if wanted newstopic; then
   if props="$(NEWSTOPIC_JAVA_OPTS="-XshowSettings:properties -version" "$ROOT/newstopic" 2>&1)"; then
     java_home="$(sed -n 's/^ *java.home = //p' <<<"$props" | head -n 1)"
     JAVA="$java_home/bin/java"
-    jar="$(ls "$ROOT"/train/target/newstopic-train-*.jar 2>/dev/null | grep -v -- '-sources\|-javadoc\|-tests' | head -n 1 || true)"
-    if [ -x "$JAVA" ] && [ -n "$jar" ] && [ -d "$ROOT/train/target/lib" ]; then
+    jar="$(ls "$ROOT"/cli/target/newstopic-cli-*.jar 2>/dev/null | grep -v -- '-sources\|-javadoc\|-tests' | head -n 1 || true)"
+    if [ -x "$JAVA" ] && [ -n "$jar" ] && [ -d "$ROOT/cli/target/lib" ]; then
       mkdir -p "$WORK/newstopic-jars"
-      cp "$jar" "$ROOT"/train/target/lib/*.jar "$WORK/newstopic-jars/"
+      cp "$jar" "$ROOT"/cli/target/lib/*.jar "$WORK/newstopic-jars/"
       NS_CP="$WORK/newstopic-jars/*"
-      info newstopic_version "$("$JAVA" -cp "$NS_CP" newstopic.train.Main --version 2>/dev/null | head -n 1 || echo '?')"
+      info newstopic_version "$("$JAVA" -cp "$NS_CP" newstopic.cli.Main --version 2>/dev/null | head -n 1 || echo '?')"
       info java_version "$("$JAVA" -version 2>&1 | head -n 1)"
       rev="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
       if [ -n "$(git -C "$ROOT" status --porcelain -- core/src/main train/src/main pom.xml core/pom.xml train/pom.xml 2>/dev/null)" ]; then
@@ -232,7 +232,7 @@ if wanted newstopic; then
       fi
       info newstopic_revision "$rev"
     else
-      skip_tool newstopic "the launcher ran but the built jars or java were not found under $ROOT/train/target"
+      skip_tool newstopic "the launcher ran but the built jars or java were not found under $ROOT/cli/target"
     fi
   else
     skip_tool newstopic "'$ROOT/newstopic' failed (it needs a JDK 25 and Maven: see README.md): $(sed 's/\x1b\[[0-9;]*m//g' <<<"$props" | tail -n 1)"
@@ -339,7 +339,7 @@ run_fold() {
         ns_args=(--mode multi --labels "$labels") # a fold may miss a label: name them all
       fi                                          # train-corpus: the command's defaults
       # shellcheck disable=SC2086 # NEWSTOPIC_JAVA_OPTS holds several JVM options
-      ns=("$JAVA" ${NEWSTOPIC_JAVA_OPTS:-} -cp "$NS_CP" newstopic.train.Main)
+      ns=("$JAVA" ${NEWSTOPIC_JAVA_OPTS:-} -cp "$NS_CP" newstopic.cli.Main)
       train_cmd=("${ns[@]}" train --quiet --model "$model" --seed "$SEED" --threads "$TRAIN_THREADS" "${ns_args[@]}" "$f/train.csv")
       pred_cmd=("${ns[@]}" predict --model "$model" --timing "$f/test.csv")
       tp_cmd=("${ns[@]}" predict --model "$model" --timing "$tp/tp.csv")

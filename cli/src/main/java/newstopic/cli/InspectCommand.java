@@ -54,8 +54,14 @@ final class InspectCommand implements Callable<Integer> {
                 h.featurizer().titleWeight());
         out.printf("learner    %s %s%n", h.learner(), h.hyperparameters());
         if (h.headlineRule() > 0) {
-            out.printf("headline   in texts of %d+ characters, %s also apply when the headline alone earns them%n", h.headlineRule(),
-                    h.headlineLabels() == null ? "all labels" : String.join(", ", h.headlineLabels()));
+            List<String> rule = new java.util.ArrayList<>();
+            for (int k = 0; k < h.labels().size(); k++) {
+                Double t = h.headlineThresholds() == null ? h.thresholds().get(k) : h.headlineThresholds().get(k);
+                if (t != null) {
+                    rule.add("%s (%.3f)".formatted(h.labels().get(k), t));
+                }
+            }
+            out.printf("headline   in texts of %d+ characters, a headline alone earns %s%n", h.headlineRule(), String.join(", ", rule));
         }
         out.printf("trained    %s with newstopic %s on Java %s, seed %d%n", p.createdAt(), p.toolVersion(), p.javaVersion(), p.seed());
         out.printf("command    %s%n", p.command());

@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hash-bits", description = "hashing: 2^BITS buckets. Default: ${DEFAULT-VALUE}.", defaultValue = "20")
     int hashBits;
 
-    @Option(names = "--title-weight", description = "How much a headline word counts against a body word. Default: ${DEFAULT-VALUE}.", defaultValue = "2")
+    @Option(names = "--title-weight", description = "How much a headline word counts against a body word. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
     float titleWeight;
 
     @Option(names = "--no-sublinear", description = "Use raw term counts instead of 1 + ln(count).")

@@ -29,15 +29,17 @@ import newstopic.features.FeaturizerConfig;
  * @param metrics       cross-validation results of the classifier as served, or {@code null}
  * @param topFeatures   per label, the n-grams with the largest positive and negative weights
  * @param headlineRule  multi-label: for articles whose text has at least this many characters, a
- *                      label also applies when the headline alone passes its threshold (the guide's
- *                      "the headline is about it"); 0 turns it off
- * @param headlineLabels the labels the headline rule applies to (training keeps it only where
- *                      cross-validation says it helps); {@code null}, as in older files, means all
+ *                      label also applies when the headline alone earns it (the guide's "the
+ *                      headline is about it"); 0 turns it off
+ * @param headlineThresholds per label, the probability the headline alone needs, or {@code null}
+ *                      where the rule is off for the label (training keeps it only where
+ *                      cross-validation says it helps); the list itself is {@code null} in older
+ *                      files, whose rule used each label's own threshold for every label
  */
 public record ModelHeader(List<String> labels, Mode mode, List<Double> thresholds, List<Calibration> calibration,
                           FeaturizerConfig featurizer, String learner, Map<String, Object> hyperparameters,
                           Provenance provenance, CvReport metrics, Map<String, List<FeatureWeight>> topFeatures,
-                          int headlineRule, List<String> headlineLabels) {
+                          int headlineRule, List<Double> headlineThresholds) {
 
     public ModelHeader {
         if (labels == null || labels.isEmpty()) {
@@ -57,7 +59,7 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         calibration = List.copyOf(calibration);
         hyperparameters = hyperparameters == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hyperparameters));
         topFeatures = topFeatures == null ? Map.of() : Map.copyOf(topFeatures);
-        headlineLabels = headlineLabels == null ? null : List.copyOf(headlineLabels);
+        headlineThresholds = headlineThresholds == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(headlineThresholds));
         if (headlineRule < 0) {
             throw new IllegalArgumentException("headline rule must be 0 (off) or a length, got " + headlineRule);
         }
@@ -76,8 +78,17 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
                         + "; finite numbers are expected");
             }
         }
-        if (headlineLabels != null && !labels.containsAll(headlineLabels)) {
-            throw new IllegalArgumentException("headline rule names unknown labels: " + headlineLabels);
+        if (headlineThresholds != null) {
+            if (headlineThresholds.size() != labels.size()) {
+                throw new IllegalArgumentException("one headline threshold (or null) per label expected");
+            }
+            for (int k = 0; k < labels.size(); k++) {
+                Double h = headlineThresholds.get(k);
+                if (h != null && !(h >= 0 && h <= 1)) {
+                    throw new IllegalArgumentException("the headline threshold of label '" + labels.get(k) + "' is " + h
+                            + "; thresholds are probabilities from 0 to 1");
+                }
+            }
         }
     }
 
@@ -103,7 +114,7 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         private CvReport metrics;
         private Map<String, List<FeatureWeight>> topFeatures = Map.of();
         private int headlineRule;
-        private List<String> headlineLabels = List.of();
+        private List<Double> headlineThresholds;
 
         private Builder(List<String> labels, FeaturizerConfig featurizer) {
             this.labels = List.copyOf(labels);
@@ -148,10 +159,14 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
             return this;
         }
 
-        /** Turns the headline rule on for {@code labels} in texts of at least {@code minChars} characters. */
-        public Builder headlineRule(int minChars, List<String> labels) {
+        /**
+         * Turns the headline rule on in texts of at least {@code minChars} characters, with per label
+         * the probability the headline alone needs ({@code null} entries: off for that label; a
+         * {@code null} list: each label's own threshold, as older files have it).
+         */
+        public Builder headlineRule(int minChars, List<Double> thresholds) {
             this.headlineRule = minChars;
-            this.headlineLabels = labels;
+            this.headlineThresholds = thresholds;
             return this;
         }
 
@@ -160,7 +175,7 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
                     : new Provenance(Instant.now().toString(), Version.get(), System.getProperty("java.version"), "", 0,
                             List.of(), 0, Map.of());
             return new ModelHeader(labels, mode, thresholds, calibration, featurizer, learner, hyperparameters, p, metrics,
-                    topFeatures, headlineRule, headlineLabels);
+                    topFeatures, headlineRule, headlineThresholds);
         }
     }
 }

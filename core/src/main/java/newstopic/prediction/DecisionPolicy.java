@@ -12,8 +12,9 @@ import newstopic.model.ModelHeader;
  *   <li>Single-label: the most probable label (the first of equals).</li>
  *   <li>Multi-label: each label whose probability reaches its threshold. With the headline rule,
  *       for the labels it was validated on and in texts of at least {@link #headlineMinChars()}
- *       characters, a label's probability is the higher of the whole article's and the headline's
- *       alone (the label guide's "the headline is about it", which a long body would drown).</li>
+ *       characters, a label also applies when the headline alone reaches the label's headline
+ *       threshold (the label guide's "the headline is about it", which a long body would drown);
+ *       the label's probability is then the higher of the article's and the headline's.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -22,31 +23,33 @@ public final class DecisionPolicy {
     private final Mode mode;
     private final double[] thresholds;
     private final int headlineMinChars;
-    private final boolean[] headline;
+    private final double[] headline;
 
     /**
-     * @param thresholds       per label, the probability from which it is assigned (multi-label)
-     * @param headlineMinChars text length from which the headline rule applies; 0 turns it off
-     * @param headline         per label, whether the headline rule applies to it
+     * @param thresholds         per label, the probability from which it is assigned (multi-label)
+     * @param headlineMinChars   text length from which the headline rule applies; 0 turns it off
+     * @param headlineThresholds per label, the probability the headline alone needs; NaN where the
+     *                           rule is off for the label
      */
-    public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, boolean[] headline) {
-        if (headline.length != thresholds.length) {
-            throw new IllegalArgumentException("one headline flag per threshold expected");
+    public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds) {
+        if (headlineThresholds.length != thresholds.length) {
+            throw new IllegalArgumentException("one headline threshold per threshold expected");
         }
         this.mode = mode;
         this.thresholds = thresholds.clone();
         this.headlineMinChars = mode == Mode.MULTI ? headlineMinChars : 0;
-        this.headline = headline.clone();
+        this.headline = headlineThresholds.clone();
     }
 
     /** The policy a model header describes. */
     public static DecisionPolicy of(ModelHeader header) {
-        List<String> labels = header.labels();
+        int l = header.labels().size();
         double[] t = header.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] h = new boolean[labels.size()];
-        for (int k = 0; k < h.length; k++) {
-            // files from before the rule was validated per label applied it to every label
-            h[k] = header.headlineLabels() == null || header.headlineLabels().contains(labels.get(k));
+        double[] h = new double[l];
+        for (int k = 0; k < l; k++) {
+            // files from before the rule was validated per label used each label's own threshold
+            Double given = header.headlineThresholds() == null ? Double.valueOf(t[k]) : header.headlineThresholds().get(k);
+            h[k] = given == null ? Double.NaN : given;
         }
         return new DecisionPolicy(header.mode(), t, header.headlineRule(), h);
     }
@@ -65,7 +68,12 @@ public final class DecisionPolicy {
 
     /** Whether the headline rule applies to label {@code k} at all. */
     public boolean headlineApplies(int k) {
-        return headlineMinChars > 0 && headline[k];
+        return headlineMinChars > 0 && !Double.isNaN(headline[k]);
+    }
+
+    /** The probability label {@code k}'s headline alone needs, or NaN where the rule is off. */
+    public double headlineThreshold(int k) {
+        return headlineApplies(k) ? headline[k] : Double.NaN;
     }
 
     /** Whether this article needs its headline scored alone. */
@@ -73,29 +81,35 @@ public final class DecisionPolicy {
         if (headlineMinChars == 0 || title.isBlank() || text.length() < headlineMinChars) {
             return false;
         }
-        for (boolean h : headline) {
-            if (h) {
+        for (double h : headline) {
+            if (!Double.isNaN(h)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Folds the headline's probabilities into the article's, in place, for the labels the rule covers. */
-    public void combine(double[] probabilities, double[] headlineProbabilities) {
+    /**
+     * Decides every label into {@code decisions}. For the labels under the headline rule, the
+     * label applies when the article or the headline alone reaches its threshold, and the
+     * probability reported becomes the headline's when that is higher. {@code headlineProbabilities}
+     * is null when the article's headline was not scored.
+     */
+    public void decide(double[] probabilities, double[] headlineProbabilities, boolean[] decisions) {
+        if (mode == Mode.SINGLE) {
+            int best = argmax(probabilities);
+            for (int k = 0; k < probabilities.length; k++) {
+                decisions[k] = k == best;
+            }
+            return;
+        }
         for (int k = 0; k < probabilities.length; k++) {
-            if (headline[k]) {
+            decisions[k] = probabilities[k] >= thresholds[k];
+            if (headlineProbabilities != null && !Double.isNaN(headline[k])) {
+                decisions[k] |= headlineProbabilities[k] >= headline[k];
                 probabilities[k] = Math.max(probabilities[k], headlineProbabilities[k]);
             }
         }
-    }
-
-    /** Whether label {@code k} is assigned, given every label's (combined) probability. */
-    public boolean decide(double[] probabilities, int k) {
-        if (mode == Mode.SINGLE) {
-            return k == argmax(probabilities);
-        }
-        return probabilities[k] >= thresholds[k];
     }
 
     /** The index of the highest probability; the first of equals. */

@@ -109,17 +109,19 @@ public final class TopicClassifier {
             double[] p = s.scores;
             model.margins(s.vector, p);
             model.probabilities(p);
+            double[] headline = null;
             if (policy.needsHeadline(title, text)) {
                 model.featurizer().featurize(title, "", s.workspace, s.headlineVector);
                 model.margins(s.headlineVector, s.headline);
                 model.probabilities(s.headline);
-                policy.combine(p, s.headline);
+                headline = s.headline;
             }
+            policy.decide(p, headline, s.decisions);
             List<String> assigned = new ArrayList<>(2);
             Map<String, Double> probabilities = new LinkedHashMap<>();
             for (int k = 0; k < labels.size(); k++) {
                 probabilities.put(labels.get(k), p[k]);
-                if (policy.decide(p, k)) {
+                if (s.decisions[k]) {
                     assigned.add(labels.get(k));
                 }
             }
@@ -292,11 +294,13 @@ public final class TopicClassifier {
         final SparseVector headlineVector = new SparseVector(32);
         final double[] scores;
         final double[] headline;
+        final boolean[] decisions;
 
         Scratch(TopicModel model) {
             workspace = model.featurizer().newWorkspace();
             scores = new double[model.labelCount()];
             headline = new double[model.labelCount()];
+            decisions = new boolean[model.labelCount()];
         }
     }
 }

@@ -21,9 +21,28 @@ import org.junit.jupiter.api.Test;
 class DecisionPolicyTest {
 
     private static final List<String> LABELS = List.of("conflict", "migration", "diplomacy");
+    private static final double OFF = Double.NaN;
 
-    private static DecisionPolicy multi(double[] thresholds, int minChars, boolean... headline) {
-        return new DecisionPolicy(Mode.MULTI, thresholds, minChars, headline);
+    private static DecisionPolicy multi(double[] thresholds, int minChars, double... headlineThresholds) {
+        return new DecisionPolicy(Mode.MULTI, thresholds, minChars, headlineThresholds);
+    }
+
+    private static double[] off(int n) {
+        double[] h = new double[n];
+        Arrays.fill(h, OFF);
+        return h;
+    }
+
+    /** Decides without a headline; returns the decisions. */
+    private static boolean[] decide(DecisionPolicy policy, double[] p) {
+        return decide(policy, p, null);
+    }
+
+    /** Decides {@code p} (updated in place) with {@code headline}; returns the decisions. */
+    private static boolean[] decide(DecisionPolicy policy, double[] p, double[] headline) {
+        boolean[] decisions = new boolean[p.length];
+        policy.decide(p, headline, decisions);
+        return decisions;
     }
 
     /** The first index holding the largest value, found a different way than the code under test. */
@@ -57,88 +76,168 @@ class DecisionPolicyTest {
     @Test
     void singleLabelAssignsExactlyTheArgmaxWhateverTheThresholds() {
         // thresholds no label reaches: single-label mode must still pick one
-        DecisionPolicy single = new DecisionPolicy(Mode.SINGLE, new double[] {0.99, 0.99, 0.99}, 0,
-                new boolean[3]);
+        DecisionPolicy single = new DecisionPolicy(Mode.SINGLE, new double[] {0.99, 0.99, 0.99}, 0, off(3));
         double[] p = {0.3, 0.35, 0.35};
-        assertFalse(single.decide(p, 0));
-        assertTrue(single.decide(p, 1));
-        assertFalse(single.decide(p, 2));
+        assertArrayEquals(new boolean[] {false, true, false}, decide(single, p), "the first of equals");
+        assertArrayEquals(new double[] {0.3, 0.35, 0.35}, p, "probabilities are left alone");
         assertEquals(Mode.SINGLE, single.mode());
+        // every decision is written, whatever the array held before
+        boolean[] decisions = {true, false, true};
+        single.decide(new double[] {0.1, 0.8, 0.1}, null, decisions);
+        assertArrayEquals(new boolean[] {false, true, false}, decisions);
+    }
+
+    @Test
+    void singleLabelIgnoresTheHeadline() {
+        DecisionPolicy single = new DecisionPolicy(Mode.SINGLE, new double[] {0.5, 0.5, 0.5}, 10,
+                new double[] {0.1, 0.1, 0.1});
+        double[] p = {0.3, 0.4, 0.3};
+        assertArrayEquals(new boolean[] {false, true, false}, decide(single, p, new double[] {0.9, 0.1, 0.9}),
+                "argmax of the article only");
+        assertArrayEquals(new double[] {0.3, 0.4, 0.3}, p, "no maximum with the headline");
     }
 
     @Test
     void multiLabelThresholdsAreInclusive() {
         double[] t = {0.5, 0.25, 0.8};
-        DecisionPolicy policy = multi(t, 0, false, false, false);
+        DecisionPolicy policy = multi(t, 0, off(3));
         for (int k = 0; k < t.length; k++) {
             double[] p = new double[3];
             p[k] = t[k];
-            assertTrue(policy.decide(p, k), "p == threshold is assigned, label " + k);
+            assertTrue(decide(policy, p)[k], "p == threshold is assigned, label " + k);
             p[k] = Math.nextDown(t[k]);
-            assertFalse(policy.decide(p, k), "just below the threshold is not, label " + k);
+            assertFalse(decide(policy, p)[k], "just below the threshold is not, label " + k);
             assertEquals(t[k], policy.threshold(k));
         }
         // labels are decided independently: several, or none
-        double[] p = {0.9, 0.9, 0.9};
-        assertTrue(policy.decide(p, 0) && policy.decide(p, 1) && policy.decide(p, 2));
-        double[] none = {0.1, 0.1, 0.1};
-        assertFalse(policy.decide(none, 0) || policy.decide(none, 1) || policy.decide(none, 2));
+        assertArrayEquals(new boolean[] {true, true, true}, decide(policy, new double[] {0.9, 0.9, 0.9}));
+        assertArrayEquals(new boolean[] {false, false, false}, decide(policy, new double[] {0.1, 0.1, 0.1}));
+        assertArrayEquals(new boolean[] {true, false, false}, decide(policy, new double[] {0.5, 0.2, 0.7}));
+    }
+
+    @Test
+    void headlineThresholdsAreInclusive() {
+        double[] h = {0.6, 0.3, 0.9};
+        DecisionPolicy policy = multi(new double[] {0.95, 0.95, 0.95}, 100, h);
+        for (int k = 0; k < h.length; k++) {
+            double[] headline = new double[3];
+            headline[k] = h[k];
+            assertTrue(decide(policy, new double[3], headline)[k], "headline == its threshold is assigned, label " + k);
+            headline[k] = Math.nextDown(h[k]);
+            assertFalse(decide(policy, new double[3], headline)[k], "just below is not, label " + k);
+        }
     }
 
     @Test
     void policyKeepsItsOwnCopyOfThresholds() {
         double[] t = {0.5, 0.5};
-        DecisionPolicy policy = multi(t, 0, false, false);
+        double[] h = {0.7, 0.7};
+        DecisionPolicy policy = multi(t, 10, h);
         t[0] = 0.99;
+        h[0] = 0.99;
+        h[1] = OFF;
         assertEquals(0.5, policy.threshold(0));
-        assertTrue(policy.decide(new double[] {0.6, 0}, 0));
+        assertEquals(0.7, policy.headlineThreshold(0));
+        assertTrue(policy.headlineApplies(1));
+        assertTrue(decide(policy, new double[] {0.6, 0})[0]);
+        assertArrayEquals(new boolean[] {true, true}, decide(policy, new double[] {0, 0}, new double[] {0.8, 0.8}));
     }
 
     @Test
     void headlineIsNeededOnlyWhenEveryConditionHolds() {
-        DecisionPolicy policy = multi(new double[] {0.5, 0.5}, 10, false, true);
+        DecisionPolicy policy = multi(new double[] {0.5, 0.5}, 10, OFF, 0.5);
         String longText = "x".repeat(10);
         assertTrue(policy.needsHeadline("Headline", longText));
         assertTrue(policy.needsHeadline("Headline", longText + "more"));
         assertFalse(policy.needsHeadline("Headline", "x".repeat(9)), "text shorter than minChars");
         assertFalse(policy.needsHeadline("", longText), "empty title");
         assertFalse(policy.needsHeadline("  \t", longText), "blank title");
-        assertFalse(multi(new double[] {0.5, 0.5}, 0, true, true).needsHeadline("Headline", longText),
+        assertFalse(multi(new double[] {0.5, 0.5}, 0, 0.5, 0.5).needsHeadline("Headline", longText),
                 "minChars 0 turns the rule off");
-        assertFalse(multi(new double[] {0.5, 0.5}, 10, false, false).needsHeadline("Headline", longText),
-                "no label flagged");
-        DecisionPolicy single = new DecisionPolicy(Mode.SINGLE, new double[] {0.5, 0.5}, 10, new boolean[] {true, true});
+        assertFalse(multi(new double[] {0.5, 0.5}, 10, OFF, OFF).needsHeadline("Headline", longText),
+                "no label under the rule");
+        DecisionPolicy single = new DecisionPolicy(Mode.SINGLE, new double[] {0.5, 0.5}, 10, new double[] {0.5, 0.5});
         assertFalse(single.needsHeadline("Headline", longText), "single-label mode has no headline rule");
         assertEquals(0, single.headlineMinChars());
         assertFalse(single.headlineApplies(0));
+        assertTrue(Double.isNaN(single.headlineThreshold(0)));
     }
 
     @Test
-    void headlineAppliesPerFlaggedLabelOnlyWhenTheRuleIsOn() {
-        DecisionPolicy policy = multi(new double[] {0.5, 0.5, 0.5}, 600, true, false, true);
+    void headlineAppliesPerLabelOnlyWhenTheRuleIsOn() {
+        DecisionPolicy policy = multi(new double[] {0.5, 0.5, 0.5}, 600, 0.4, OFF, 0.8);
         assertEquals(600, policy.headlineMinChars());
         assertTrue(policy.headlineApplies(0));
         assertFalse(policy.headlineApplies(1));
         assertTrue(policy.headlineApplies(2));
-        DecisionPolicy off = multi(new double[] {0.5, 0.5, 0.5}, 0, true, true, true);
-        assertFalse(off.headlineApplies(0));
+        assertEquals(0.4, policy.headlineThreshold(0));
+        assertTrue(Double.isNaN(policy.headlineThreshold(1)), "NaN where the rule is off for the label");
+        assertEquals(0.8, policy.headlineThreshold(2));
+        DecisionPolicy off = multi(new double[] {0.5, 0.5, 0.5}, 0, 0.4, 0.4, 0.4);
+        for (int k = 0; k < 3; k++) {
+            assertFalse(off.headlineApplies(k), "minChars 0, label " + k);
+            assertTrue(Double.isNaN(off.headlineThreshold(k)), "minChars 0, label " + k);
+        }
     }
 
     @Test
-    void combineTakesTheMaximumForFlaggedLabelsOnly() {
-        DecisionPolicy policy = multi(new double[] {0.5, 0.5, 0.5, 0.5}, 100, true, false, true, true);
+    void headlineTakesTheMaximumForRuleLabelsOnly() {
+        DecisionPolicy policy = multi(new double[] {0.5, 0.5, 0.5, 0.5}, 100, 0.5, OFF, 0.5, 0.5);
         double[] article = {0.2, 0.2, 0.9, 0.4};
         double[] headline = {0.7, 0.95, 0.1, 0.4};
-        policy.combine(article, headline);
-        // flagged: max of both; label 1 is not flagged and keeps the article's own probability
+        boolean[] decisions = decide(policy, article, headline);
+        // under the rule: max of both; label 1 is not and keeps the article's own probability
         assertArrayEquals(new double[] {0.7, 0.2, 0.9, 0.4}, article);
         assertArrayEquals(new double[] {0.7, 0.95, 0.1, 0.4}, headline, "the headline's array is left alone");
+        // label 1's headline reaches the threshold but the rule is off for it
+        assertArrayEquals(new boolean[] {true, false, true, false}, decisions);
+    }
+
+    @Test
+    void withoutAHeadlineTheArticleAloneDecides() {
+        DecisionPolicy policy = multi(new double[] {0.5, 0.5, 0.5}, 100, 0.1, 0.1, 0.1);
+        double[] p = {0.6, 0.3, 0.05};
+        assertArrayEquals(new boolean[] {true, false, false}, decide(policy, p, null));
+        assertArrayEquals(new double[] {0.6, 0.3, 0.05}, p, "probabilities are left alone");
+    }
+
+    @Test
+    void aLabelIsAssignedByItsHeadlineAloneAtTheHeadlineThreshold() {
+        // the headline threshold (0.35) is below the article threshold (0.6): the headline reaches
+        // the one but not the other, and the article reaches neither
+        DecisionPolicy policy = multi(new double[] {0.6, 0.6, 0.6}, 100, 0.35, OFF, 0.9);
+        double[] p = {0.2, 0.2, 0.2};
+        double[] headline = {0.4, 0.4, 0.4};
+        boolean[] decisions = decide(policy, p, headline);
+        assertTrue(decisions[0], "the headline alone reaches label 0's headline threshold");
+        assertFalse(decisions[1], "the rule is off for label 1");
+        assertFalse(decisions[2], "label 2's headline threshold is higher than its headline");
+        assertArrayEquals(new double[] {0.4, 0.2, 0.4}, p);
+        // and the headline threshold can be higher than the article threshold: the article's own
+        // probability still suffices, the headline's does not even when it passes the article threshold
+        DecisionPolicy strict = multi(new double[] {0.3, 0.3}, 100, 0.8, 0.8);
+        assertArrayEquals(new boolean[] {true, false}, decide(strict, new double[] {0.3, 0.1}, new double[] {0.1, 0.7}));
+        assertArrayEquals(new boolean[] {false, true}, decide(strict, new double[] {0.1, 0.1}, new double[] {0.1, 0.8}));
+    }
+
+    @Test
+    void aHeadlineBelowItsThresholdDoesNotAssignThoughItsProbabilityIsReported() {
+        DecisionPolicy policy = multi(new double[] {0.5, 0.5}, 100, 0.7, 0.7);
+        double[] p = {0.2, 0.1};
+        double[] headline = {0.65, 0.05};
+        boolean[] decisions = decide(policy, p, headline);
+        // label 0: the headline passes the article threshold, not its own; the reported
+        // probability (0.65) then reaches the article threshold yet the label stays unassigned
+        assertArrayEquals(new boolean[] {false, false}, decisions);
+        assertArrayEquals(new double[] {0.65, 0.1}, p, "the reported probability is the higher one");
     }
 
     @Test
     void mismatchedLengthsAreRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new DecisionPolicy(Mode.MULTI, new double[] {0.5, 0.5}, 0, new boolean[3]));
+                () -> new DecisionPolicy(Mode.MULTI, new double[] {0.5, 0.5}, 0, off(3)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DecisionPolicy(Mode.SINGLE, new double[] {0.5, 0.5}, 0, off(1)));
     }
 
     private static ModelHeader.Builder builder() {
@@ -146,8 +245,8 @@ class DecisionPolicyTest {
     }
 
     @Test
-    void policyOfAHeaderWithoutHeadlineLabelsAppliesTheRuleToEveryLabel() {
-        // older model files have no headlineLabels: the rule covered all labels then
+    void policyOfAHeaderWithoutHeadlineThresholdsAppliesTheRuleToEveryLabelWithItsOwnThreshold() {
+        // older model files have no headline thresholds: the rule covered all labels, at their thresholds
         ModelHeader header = builder().thresholds(List.of(0.3, 0.6, 0.9)).headlineRule(600, null).build();
         DecisionPolicy policy = DecisionPolicy.of(header);
         assertEquals(Mode.MULTI, policy.mode());
@@ -155,31 +254,43 @@ class DecisionPolicyTest {
         for (int k = 0; k < LABELS.size(); k++) {
             assertTrue(policy.headlineApplies(k), LABELS.get(k));
             assertEquals(header.thresholds().get(k), policy.threshold(k));
+            assertEquals(header.thresholds().get(k), policy.headlineThreshold(k), LABELS.get(k));
         }
         double[] p = {0.1, 0.1, 0.1};
-        policy.combine(p, new double[] {0.8, 0.8, 0.8});
+        boolean[] decisions = decide(policy, p, new double[] {0.8, 0.8, 0.8});
         assertArrayEquals(new double[] {0.8, 0.8, 0.8}, p);
+        assertArrayEquals(new boolean[] {true, true, false}, decisions, "0.8 passes 0.3 and 0.6, not 0.9");
     }
 
     @Test
-    void policyOfAHeaderWithHeadlineLabelsAppliesTheRuleToThoseOnly() {
-        ModelHeader header = builder().headlineRule(600, List.of("migration")).build();
+    void policyOfAHeaderWithHeadlineThresholdsAppliesTheRuleToThoseLabelsOnly() {
+        ModelHeader header = builder().headlineRule(600, Arrays.asList(null, 0.7, null)).build();
         DecisionPolicy policy = DecisionPolicy.of(header);
         assertFalse(policy.headlineApplies(0));
         assertTrue(policy.headlineApplies(1));
         assertFalse(policy.headlineApplies(2));
+        assertEquals(0.7, policy.headlineThreshold(1));
+        assertEquals(0.5, policy.threshold(1), "the article threshold is unchanged");
         String text = "y".repeat(600);
         assertTrue(policy.needsHeadline("Boats reach Lampedusa", text));
         assertFalse(policy.needsHeadline("Boats reach Lampedusa", text.substring(1)));
         double[] p = {0.1, 0.1, 0.1};
-        policy.combine(p, new double[] {0.8, 0.8, 0.8});
+        boolean[] decisions = decide(policy, p, new double[] {0.8, 0.8, 0.8});
         assertArrayEquals(new double[] {0.1, 0.8, 0.1}, p);
+        assertArrayEquals(new boolean[] {false, true, false}, decisions);
+        double[] below = {0.1, 0.1, 0.1};
+        assertArrayEquals(new boolean[] {false, false, false}, decide(policy, below, new double[] {0.6, 0.6, 0.6}),
+                "0.6 passes the article threshold 0.5 but not the headline threshold 0.7");
+        assertArrayEquals(new double[] {0.1, 0.6, 0.1}, below);
     }
 
     @Test
-    void policyOfAHeaderWithAnEmptyHeadlineListNeverNeedsTheHeadline() {
-        DecisionPolicy policy = DecisionPolicy.of(builder().headlineRule(600, List.of()).build());
+    void policyOfAHeaderWithNoHeadlineThresholdNeverNeedsTheHeadline() {
+        DecisionPolicy policy = DecisionPolicy.of(builder().headlineRule(600, Arrays.asList(null, null, null)).build());
         assertFalse(policy.needsHeadline("Title", "z".repeat(1000)));
+        for (int k = 0; k < LABELS.size(); k++) {
+            assertFalse(policy.headlineApplies(k));
+        }
     }
 
     @Test
@@ -188,7 +299,7 @@ class DecisionPolicyTest {
         DecisionPolicy policy = DecisionPolicy.of(header);
         assertEquals(Mode.SINGLE, policy.mode());
         assertFalse(policy.needsHeadline("Title", "z".repeat(1000)));
-        assertTrue(policy.decide(new double[] {0.1, 0.2, 0.15}, 1));
+        assertArrayEquals(new boolean[] {false, true, false}, decide(policy, new double[] {0.1, 0.2, 0.15}));
     }
 
     @Test
@@ -208,6 +319,18 @@ class DecisionPolicyTest {
     }
 
     @Test
+    void headerRejectsHeadlineThresholdsThatAreNotProbabilities() {
+        for (double bad : new double[] {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> builder().headlineRule(600, Arrays.asList(0.5, bad, null)).build(), "headline threshold " + bad);
+        }
+        // the bounds are probabilities, null is "off for this label"
+        assertDoesNotThrow(() -> builder().headlineRule(600, Arrays.asList(0.0, 1.0, null)).build());
+        ModelHeader header = builder().headlineRule(600, Arrays.asList(0.4, null, 0.9)).build();
+        assertEquals(Arrays.asList(0.4, null, 0.9), header.headlineThresholds());
+    }
+
+    @Test
     void headerRejectsNonFiniteCalibration() {
         for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             List<Calibration> badA = List.of(Calibration.LOGISTIC, new Calibration(bad, 0), Calibration.LOGISTIC);
@@ -220,11 +343,16 @@ class DecisionPolicyTest {
     }
 
     @Test
-    void headerRejectsMismatchedCountsAndUnknownHeadlineLabels() {
+    void headerRejectsMismatchedCounts() {
         assertThrows(IllegalArgumentException.class, () -> builder().thresholds(List.of(0.5, 0.5)).build());
         assertThrows(IllegalArgumentException.class,
                 () -> builder().calibration(Collections.nCopies(4, Calibration.LOGISTIC)).build());
-        assertThrows(IllegalArgumentException.class, () -> builder().headlineRule(600, List.of("sports")).build());
+        assertThrows(IllegalArgumentException.class, () -> builder().headlineRule(600, List.of()).build(),
+                "no headline threshold at all");
+        assertThrows(IllegalArgumentException.class, () -> builder().headlineRule(600, List.of(0.5, 0.5)).build(),
+                "too few headline thresholds");
+        assertThrows(IllegalArgumentException.class,
+                () -> builder().headlineRule(600, List.of(0.5, 0.5, 0.5, 0.5)).build(), "too many headline thresholds");
         assertThrows(IllegalArgumentException.class, () -> builder().headlineRule(-1, null).build());
     }
 }

@@ -77,13 +77,13 @@ final class CvScoring {
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < l; k++) {
                 p[k] = served.calibration().get(k).probability(oof.full()[i][k]);
-                boolean headline = served.headlineLabels().contains(labels.get(k)) && oof.headline()[i] != null;
-                h[k] = headline ? served.calibration().get(k).probability(oof.headline()[i][k]) : 0;
-                p[k] = Math.max(p[k], h[k]);
+                h[k] = oof.headline()[i] == null ? 0 : served.calibration().get(k).probability(oof.headline()[i][k]);
             }
             int best = DecisionPolicy.argmax(p);
             for (int k = 0; k < l; k++) {
-                predicted[k][i] = mode == Mode.SINGLE ? k == best : p[k] >= served.thresholds().get(k);
+                Double headline = served.headlineThresholds().get(k);
+                predicted[k][i] = mode == Mode.SINGLE ? k == best
+                        : p[k] >= served.thresholds().get(k) || (headline != null && oof.headline()[i] != null && h[k] >= headline);
             }
         }
         List<List<LabelMetrics>> out = new ArrayList<>();

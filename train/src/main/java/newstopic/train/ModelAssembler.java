@@ -75,7 +75,8 @@ final class ModelAssembler {
                 .provenance(provenance)
                 .metrics(cv)
                 .topFeatures(topFeatures(labels.labels(), featurizer, weights, articles))
-                .headlineRule(decisions.headlineLabels().isEmpty() ? 0 : options.headlineRule(), decisions.headlineLabels())
+                .headlineRule(decisions.anyHeadline() ? options.headlineRule() : 0,
+                        decisions.anyHeadline() ? decisions.headlineThresholds() : null)
                 .build();
         return new TopicModel(header, featurizer, w, bias);
     }

@@ -41,19 +41,23 @@ class DecisionTuningTest {
         boolean[][] truth = new boolean[2][400];
         CrossValidation.Margins oof = margins(truth);
         DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI);
-        assertEquals(List.of("a"), tuned.headlineLabels());
-        // served scores: the higher of article and headline for "a", the article's alone for "b"
-        int longArticle = 0;
-        assertEquals(Math.max(tuned.calibration().get(0).probability(oof.full()[longArticle][0]),
-                tuned.calibration().get(0).probability(oof.headline()[longArticle][0])), tuned.scores()[0][longArticle], 1e-12);
-        assertEquals(tuned.calibration().get(1).probability(oof.full()[longArticle][1]), tuned.scores()[1][longArticle], 1e-12);
+        assertTrue(tuned.headlineThresholds().get(0) != null, "the rule is kept for a");
+        assertEquals(null, tuned.headlineThresholds().get(1), "and not for b");
+        // served decision scores: forced where a's headline reaches its threshold, the article's probability elsewhere
+        for (int i = 0; i < 400; i++) {
+            double article = tuned.calibration().get(0).probability(oof.full()[i][0]);
+            boolean forced = oof.headline()[i] != null
+                    && tuned.calibration().get(0).probability(oof.headline()[i][0]) >= tuned.headlineThresholds().get(0);
+            assertEquals(forced ? DecisionTuning.FORCED : article, tuned.scores()[0][i], 1e-12);
+            assertEquals(tuned.calibration().get(1).probability(oof.full()[i][1]), tuned.scores()[1][i], 1e-12);
+        }
         for (int k = 0; k < 2; k++) {
             double t = tuned.thresholds().get(k);
             assertTrue(t > 0 && t < 1, "threshold " + t);
             assertEquals(1.0, DecisionTuning.f1(tuned.scores()[k], truth[k], t), 1e-12, "both labels separate once served as tuned");
         }
         assertEquals(2, tuned.notes().size());
-        assertTrue(tuned.notes().get(0).endsWith("kept") && tuned.notes().get(1).endsWith("not kept"), tuned.notes().toString());
+        assertTrue(tuned.notes().get(0).contains(": kept") && tuned.notes().get(1).contains(": not kept"), tuned.notes().toString());
     }
 
     @Test
@@ -85,6 +89,6 @@ class DecisionTuningTest {
         CrossValidation.Margins oof = margins(truth);
         DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.SINGLE);
         assertEquals(List.of(0.5, 0.5), tuned.thresholds());
-        assertEquals(List.of(), tuned.headlineLabels());
+        assertTrue(tuned.headlineThresholds().stream().allMatch(java.util.Objects::isNull));
     }
 }

@@ -31,7 +31,9 @@ class BundledCorpusTest {
     static final Set<String> TOPICS = Set.of("conflict", "migration", "diplomacy");
     static final Path DATA = Path.of(System.getProperty("newstopic.root", "..")).resolve("data");
 
+    /** The CSV corpus, then the labeled raw pages: everything {@code newstopic train} reads by default. */
     static List<Article> corpus;
+    static ReadResult pages;
 
     @BeforeAll
     static void readCorpus() throws IOException {
@@ -43,6 +45,9 @@ class BundledCorpusTest {
                 corpus.addAll(r.articles());
             }
         }
+        pages = ArticleInputs.read(List.of(DATA.resolve("pages").toString()), InputFormat.RAW, RecordLayout.STANDARD,
+                new ReadOptions(false, TOPICS), System.in);
+        corpus.addAll(pages.articles());
     }
 
     private static int words(String s) {
@@ -64,9 +69,23 @@ class BundledCorpusTest {
     void sizeAndLengthMinima() {
         long briefs = corpus.stream().filter(a -> words(a.body()) <= 90).count();
         long articles = corpus.stream().filter(a -> words(a.body()) >= 150 && words(a.body()) <= 500).count();
-        assertTrue(corpus.size() >= 1500, "items: " + corpus.size());
-        assertTrue(briefs >= 1200, "briefs (<= 90 words): " + briefs);
+        long longArticles = corpus.stream().filter(a -> words(a.body()) >= 300 && words(a.body()) <= 900).count();
+        assertTrue(corpus.size() >= 5500, "items: " + corpus.size());
+        assertTrue(briefs >= 4000, "briefs (<= 90 words): " + briefs);
         assertTrue(articles >= 300, "full articles (150-500 words): " + articles);
+        assertTrue(longArticles >= 1000, "long articles (300-900 words), as real wire and newspaper copy: " + longArticles);
+    }
+
+    @Test
+    void theLabeledRawPagesAreReadWholeAndLabeledEvery() {
+        assertTrue(pages.articles().size() >= 300, "raw-page articles: " + pages.articles().size());
+        assertEquals(List.of(), pages.duplicates(), "no article is repeated across the pages");
+        for (Article a : pages.articles()) {
+            assertTrue(a.isLabeled(), "no labels.csv row for \"" + a.title() + "\" (" + a.source() + ")");
+            assertTrue(words(a.body()) >= 300, "a long article: " + a.source());
+            assertTrue(a.paragraphs().stream().noneMatch(p -> p.equals("TT") || p.matches("\\d{1,4}")),
+                    "no page debris in the body: " + a.source());
+        }
     }
 
     @Test
