@@ -1,6 +1,7 @@
 # Sourced by jmh.sh and ratio.sh with ROOT set: finds a JDK 25 (JDK) and builds the benchmarks
-# jar (JAR) when any main source or build file is newer than it.
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
+# jar (JAR) when any main source or build file is newer than it. BENCH_JAR=FILE runs another
+# build's jar instead (say, a copy made at an older commit, for before/after in one session).
+JAR="${BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}"
 die() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; exit 2; }
 REQUIRED=25
 
@@ -25,7 +26,9 @@ find_jdk() {
 JDK=$(find_jdk) || die "no JDK $REQUIRED or newer found (looked at JAVA_HOME and the usual JDK folders)"
 
 # the jar is rebuilt when any main source or build file is newer (as the newstopic launcher does)
-if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/core" "$ROOT/train" "$ROOT/serve" "$ROOT/benchmarks/pom.xml" \
+if [ -n "${BENCH_JAR:-}" ]; then
+  [ -f "$JAR" ] || die "BENCH_JAR=$JAR not found"
+elif [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/core" "$ROOT/train" "$ROOT/serve" "$ROOT/benchmarks/pom.xml" \
         "$ROOT/benchmarks/src" \( -path '*/target' -o -path '*/src/test' \) -prune -o \( -type f -newer "$JAR" -print \) \
         2>/dev/null | head -n 1)" ]; then
   echo "$(basename "$0"): building benchmarks/target/benchmarks.jar..." >&2

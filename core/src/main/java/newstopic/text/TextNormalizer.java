@@ -25,6 +25,8 @@ public final class TextNormalizer {
 
     private final AnalyzerConfig config;
     private char[] out = new char[1024];
+    /** The NFKC form of the input, when it differs. */
+    private char[] composed = new char[1024];
     private int length;
 
     public TextNormalizer(AnalyzerConfig config) {
@@ -45,16 +47,27 @@ public final class TextNormalizer {
 
     /** Normalizes {@code text[0, len)}; the result stays in {@link #buffer()} until the next call. */
     public void normalize(char[] text, int len) {
-        CharSequence in = java.nio.CharBuffer.wrap(text, 0, len);
+        char[] in = text;
+        int n = len;
         if (config.nfkc()) {
             for (int i = 0; i < len; i++) {
                 if (text[i] >= 0x80) {
-                    in = Normalizer.normalize(in, Normalizer.Form.NFKC);
+                    // most news is already in NFKC (curly quotes, accented letters): checking is
+                    // cheaper than normalizing into a new string, and the result is the same
+                    CharSequence seq = java.nio.CharBuffer.wrap(text, 0, len);
+                    if (!Normalizer.isNormalized(seq, Normalizer.Form.NFKC)) {
+                        String s = Normalizer.normalize(seq, Normalizer.Form.NFKC);
+                        n = s.length();
+                        if (composed.length < n) {
+                            composed = new char[Math.max(n, composed.length * 2)];
+                        }
+                        s.getChars(0, n, composed, 0);
+                        in = composed;
+                    }
                     break;
                 }
             }
         }
-        int n = in.length();
         if (out.length < n + 16) {
             out = new char[Math.max(n + 16, out.length * 2)];
         }
@@ -88,15 +101,15 @@ public final class TextNormalizer {
     }
 
     /** Handles the character at {@code i} and returns the index of the next one to handle. */
-    private int step(CharSequence in, int i, int n) {
-        char c = in.charAt(i);
+    private int step(char[] in, int i, int n) {
+        char c = in[i];
         if (config.htmlEntities()) {
             if (c == '&' || c == '#') {
                 int end = entity(in, i, n);
                 if (end > i) {
                     return end;
                 }
-            } else if ((c == 'q' || c == 'a' || c == 'l' || c == 'g') && (i == 0 || !Tokenizer.isWordChar(in.charAt(i - 1)))) {
+            } else if ((c == 'q' || c == 'a' || c == 'l' || c == 'g') && (i == 0 || !Tokenizer.isWordChar(in[i - 1]))) {
                 int end = bareEntity(in, i, n);
                 if (end > i) {
                     return end;
@@ -118,18 +131,18 @@ public final class TextNormalizer {
     }
 
     /** Decodes {@code &name;}, {@code &#N;}, {@code &#xH;} and feed-mangled {@code #N;} at {@code i}. */
-    private int entity(CharSequence in, int i, int n) {
-        int j = in.charAt(i) == '&' ? i + 1 : i;
-        if (j < n && in.charAt(j) == '#') {
+    private int entity(char[] in, int i, int n) {
+        int j = in[i] == '&' ? i + 1 : i;
+        if (j < n && in[j] == '#') {
             j++;
-            boolean hex = j < n && (in.charAt(j) | 0x20) == 'x';
+            boolean hex = j < n && (in[j] | 0x20) == 'x';
             if (hex) {
                 j++;
             }
             int value = 0;
             int digits = 0;
             while (j < n && digits < 7) {
-                int d = Character.digit(in.charAt(j), hex ? 16 : 10);
+                int d = Character.digit(in[j], hex ? 16 : 10);
                 if (d < 0) {
                     break;
                 }
@@ -137,23 +150,23 @@ public final class TextNormalizer {
                 j++;
                 digits++;
             }
-            if (digits == 0 || j >= n || in.charAt(j) != ';' || !Character.isValidCodePoint(value)) {
+            if (digits == 0 || j >= n || in[j] != ';' || !Character.isValidCodePoint(value)) {
                 return -1;
             }
             emitDecoded(value);
             return j + 1;
         }
-        if (in.charAt(i) != '&') {
+        if (in[i] != '&') {
             return -1;
         }
         int end = j;
-        while (end < n && end - j < 8 && Character.isLetter(in.charAt(end))) {
+        while (end < n && end - j < 8 && Character.isLetter(in[end])) {
             end++;
         }
-        if (end >= n || in.charAt(end) != ';') {
+        if (end >= n || in[end] != ';') {
             return -1;
         }
-        Character decoded = ENTITIES.get(in.subSequence(j, end).toString().toLowerCase(Locale.ROOT));
+        Character decoded = ENTITIES.get(new String(in, j, end - j).toLowerCase(Locale.ROOT));
         if (decoded == null) {
             return -1;
         }
@@ -162,10 +175,10 @@ public final class TextNormalizer {
     }
 
     /** Feed-mangled entities that lost their ampersand: {@code quot;}, {@code amp;}, {@code lt;}, {@code gt;}. */
-    private int bareEntity(CharSequence in, int i, int n) {
+    private int bareEntity(char[] in, int i, int n) {
         for (String name : BARE_ENTITIES) {
             int end = i + name.length();
-            if (end < n && in.charAt(end) == ';' && in.subSequence(i, end).toString().equals(name)) {
+            if (end < n && in[end] == ';' && name.contentEquals(java.nio.CharBuffer.wrap(in, i, name.length()))) {
                 emit(ENTITIES.get(name));
                 return end + 1;
             }
@@ -175,9 +188,9 @@ public final class TextNormalizer {
 
     /** A decoded character goes through the same folding as a literal one. */
     private void emitDecoded(int cp) {
-        String s = Character.toString(cp);
-        for (int k = 0; k < s.length(); ) {
-            k = step(s, k, s.length());
+        char[] s = Character.toChars(cp);
+        for (int k = 0; k < s.length; ) {
+            k = step(s, k, s.length);
         }
     }
 
