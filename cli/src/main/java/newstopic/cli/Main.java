@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "newstopic", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tags English news articles with topics (conflict, migration, diplomacy).",
+        footer = {"", "Also: spark-predict, batch scoring on Apache Spark (embedded or on a cluster).",
+                "The ./newstopic launcher runs it with Spark on the class path: ./newstopic spark-predict --help"},
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, InspectCommand.class, ServeCommand.class,
                 ArticlesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
