@@ -190,11 +190,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private FeaturizerConfig featurizerConfig() {
-        FeaturizerConfig.Kind kind = switch (features) {
-            case "tfidf" -> FeaturizerConfig.Kind.TFIDF;
-            case "hashing" -> FeaturizerConfig.Kind.HASHING;
-            default -> throw new UserException("unknown --features '" + features + "' (tfidf or hashing)");
-        };
+        FeaturizerConfig.Kind kind;
+        try {
+            kind = FeaturizerConfig.Kind.valueOf(features.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("unknown --features '" + features + "' (one of "
+                    + String.join(", ", java.util.Arrays.stream(FeaturizerConfig.Kind.values())
+                            .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList()) + ")");
+        }
         try {
             AnalyzerConfig analyzer = AnalyzerConfig.DEFAULT.withStopWords(stopWords).withStem(stem);
             return new FeaturizerConfig(kind, analyzer, ngrams, hashBits, true, minDf, maxDf, maxFeatures, !noSublinear,

@@ -6,7 +6,7 @@ import newstopic.article.Article;
  * Turns an article's headline and text into a {@link SparseVector}. Implementations are
  * immutable and thread-safe; the per-thread scratch state lives in a {@link Workspace}.
  */
-public sealed interface Featurizer permits HashingFeaturizer, TfIdfFeaturizer {
+public interface Featurizer {
 
     /** The settings this featurizer was made (or fitted) with. */
     FeaturizerConfig config();

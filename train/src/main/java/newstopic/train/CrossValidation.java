@@ -8,10 +8,9 @@ import java.util.concurrent.ExecutorService;
 
 import newstopic.article.Article;
 import newstopic.features.Featurizer;
+import newstopic.features.FeaturizerCodec;
 import newstopic.features.FeaturizerConfig;
-import newstopic.features.HashingFeaturizer;
 import newstopic.features.SparseVector;
-import newstopic.features.TfIdfFitter;
 import newstopic.model.Mode;
 import newstopic.train.learn.BinaryLearner;
 import newstopic.train.learn.Learners;
@@ -68,9 +67,9 @@ final class CrossValidation {
         int k = options.folds();
         folds = new FoldFeatures[k];
         listener.stepStarted("featurizing folds", (long) k * articles.size());
-        if (options.featurizer().kind() == FeaturizerConfig.Kind.HASHING) {
-            // hashing learns nothing from the data: one set of vectors serves every fold
-            FoldFeatures shared = featurize(new HashingFeaturizer(options.featurizer()));
+        if (!FeaturizerCodec.of(options.featurizer().kind()).learnsFromData()) {
+            // a featurizer that learns nothing from the data: one set of vectors serves every fold
+            FoldFeatures shared = featurize(fitFeaturizer(articles, null, options.featurizer()));
             Arrays.fill(folds, shared);
         } else {
             for (int f = 0; f < k; f++) {
@@ -90,16 +89,13 @@ final class CrossValidation {
 
     /** Fits the featurizer on the articles {@code include} accepts (all when null). */
     static Featurizer fitFeaturizer(List<Article> articles, java.util.function.IntPredicate include, FeaturizerConfig config) {
-        if (config.kind() == FeaturizerConfig.Kind.HASHING) {
-            return new HashingFeaturizer(config);
-        }
-        List<Article> fitOn = new ArrayList<>();
-        for (int i = 0; i < articles.size(); i++) {
-            if (include == null || include.test(i)) {
+        List<Article> fitOn = include == null ? articles : new ArrayList<>();
+        for (int i = 0; include != null && i < articles.size(); i++) {
+            if (include.test(i)) {
                 fitOn.add(articles.get(i));
             }
         }
-        return TfIdfFitter.fit(config, fitOn);
+        return FeaturizerCodec.of(config.kind()).fit(config, fitOn);
     }
 
     /** Frees the fold features, for the final fit. */
