@@ -2,19 +2,12 @@ package newstopic.article;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads whole text inputs as strict UTF-8, so that a bad byte is reported with its line instead of
- * turning into a replacement character. A leading byte-order mark is dropped. Stateless and
- * thread-safe.
+ * Whole text inputs read as strict UTF-8 (through {@link Utf8Reader}, so a bad byte is reported
+ * with its line), and UTF-8 lengths. Stateless and thread-safe.
  */
 public final class TextFiles {
 
@@ -23,48 +16,21 @@ public final class TextFiles {
 
     /** The file's text; throws {@link ArticleFormatException} naming the line of an invalid byte. */
     public static String readUtf8(Path file) throws IOException {
-        return decode(Files.readAllBytes(file), file.toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            return readUtf8(in, file.toString());
+        }
     }
 
     /** The stream's text, read to its end; {@code name} is used in error messages. */
     public static String readUtf8(InputStream in, String name) throws IOException {
-        return decode(in.readAllBytes(), name);
+        StringBuilder text = new StringBuilder();
+        char[] buf = new char[1 << 14];
+        Utf8Reader reader = new Utf8Reader(in, name, false);
+        for (int n; (n = reader.read(buf, 0, buf.length)) > 0; ) {
+            text.append(buf, 0, n);
+        }
+        return text.toString();
     }
-
-    static String decode(byte[] bytes, String name) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int at = in.position();
-            throw new ArticleFormatException(new Source(name, lineAt(bytes, at)), null,
-                    "invalid UTF-8 byte 0x%02X at byte offset %d".formatted(bytes[at] & 0xff, at));
-        }
-        result = decoder.flush(out);
-        if (result.isError()) {
-            throw new ArticleFormatException(new Source(name, lineAt(bytes, bytes.length)), null,
-                    "truncated UTF-8 sequence at end of input");
-        }
-        out.flip();
-        if (out.hasRemaining() && out.get(out.position()) == '\uFEFF') {
-            out.position(out.position() + 1);
-        }
-        return out.toString();
-    }
-
-    private static int lineAt(byte[] bytes, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
 
     /**
      * The number of bytes {@code text} takes in UTF-8, counted without encoding it; an unpaired
