@@ -6,7 +6,7 @@
 #
 # With no CORPUS it runs ../shared/corpora/agnews/test.csv (AG News, single-label) and
 # ../shared/corpora/agnews-topics/dev.csv (multi-label) in cross-validation, those that are present,
-# and dev.csv once more trained on data/corpus. See --help and benchmarks/README.md ("Comparison with
+# and dev.csv and NYT-CAP trained on data/corpus. See --help and benchmarks/README.md ("Comparison with
 # fastText and scikit-learn").
 set -euo pipefail
 
@@ -135,13 +135,17 @@ if ((${#CORPORA[@]} == 0)); then
       note "default corpus $c not found; skipping it"
     fi
   done
-  # the default run also tests dev.csv with every tool trained on the project's own corpus
-  if [ -z "$TRAIN_CORPUS" ] && [ -f "$SHARED/agnews-topics/dev.csv" ]; then
-    if [ -d "$ROOT/data/corpus" ]; then
-      TAB_CORPUS+=("$SHARED/agnews-topics/dev.csv") TAB_TRAIN+=("$ROOT/data/corpus")
-    else
-      note "$ROOT/data/corpus not found: no table trained on it"
-    fi
+  # the default run also tests every real labeled set present with every tool trained on the
+  # project's own corpus
+  if [ -z "$TRAIN_CORPUS" ]; then
+    for real in "$SHARED/agnews-topics/dev.csv" "$SHARED/nyt-cap/clean.csv"; do
+      [ -f "$real" ] || continue
+      if [ -d "$ROOT/data/corpus" ]; then
+        TAB_CORPUS+=("$real") TAB_TRAIN+=("$ROOT/data/corpus")
+      else
+        note "$ROOT/data/corpus not found: no table trained on it"
+      fi
+    done
   fi
   if ((${#TAB_CORPUS[@]} == 0)); then
     note "no corpus given and none of the shared corpora is present under $SHARED: nothing to compare."
