@@ -16,8 +16,10 @@ public record Prediction(String id, String title, List<String> labels, Map<Strin
                          Map<String, List<Contribution>> explanations) {
 
     public Prediction {
-        labels = List.copyOf(labels);
-        probabilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
+        labels = List.copyOf(labels); // no copy when it is already an immutable list
+        // the classifier's own scores are immutable and ordered already: kept as they are
+        probabilities = probabilities instanceof LabelScores ? probabilities
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
         explanations = explanations.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(explanations));
     }

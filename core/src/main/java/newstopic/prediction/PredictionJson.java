@@ -56,6 +56,19 @@ public final class PredictionJson {
 
     /** {@code {"conflict":0.9876,…}} in the model's label order. */
     public static void appendScores(StringBuilder sb, Map<String, Double> scores) {
+        if (scores instanceof LabelScores unboxed) {
+            sb.append('{');
+            for (int k = 0; k < unboxed.size(); k++) {
+                if (k > 0) {
+                    sb.append(',');
+                }
+                appendString(sb, unboxed.label(k));
+                sb.append(':');
+                appendFourDecimals(sb, unboxed.value(k));
+            }
+            sb.append('}');
+            return;
+        }
         sb.append('{');
         boolean first = true;
         for (Map.Entry<String, Double> e : scores.entrySet()) {

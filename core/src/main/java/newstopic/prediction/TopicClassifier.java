@@ -117,17 +117,20 @@ public final class TopicClassifier {
                 headline = s.headline;
             }
             policy.decide(p, headline, s.decisions);
-            List<String> assigned = new ArrayList<>(2);
-            Map<String, Double> probabilities = new LinkedHashMap<>();
-            for (int k = 0; k < labels.size(); k++) {
-                probabilities.put(labels.get(k), p[k]);
+            int count = 0;
+            for (boolean d : s.decisions) {
+                count += d ? 1 : 0;
+            }
+            String[] assigned = new String[count];
+            for (int k = 0, i = 0; k < labels.size(); k++) {
                 if (s.decisions[k]) {
-                    assigned.add(labels.get(k));
+                    assigned[i++] = labels.get(k);
                 }
             }
+            List<String> chosen = List.of(assigned);
             Map<String, List<Contribution>> explanations = explain > 0
-                    ? explain(title, text, s, assigned, explain) : Map.of();
-            return new Prediction(id, title, assigned, probabilities, explanations);
+                    ? explain(title, text, s, chosen, explain) : Map.of();
+            return new Prediction(id, title, chosen, new LabelScores(labels, p), explanations);
         } finally {
             pool.give(s);
         }
