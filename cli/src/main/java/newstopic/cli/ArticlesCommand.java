@@ -36,7 +36,7 @@ final class ArticlesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> in = inputs == null ? List.of(Home.bundledData("raw").toString()) : inputs;
+        List<String> in = inputs == null ? List.of(newstopic.Home.bundledData("raw").toString()) : inputs;
         Featurizer featurizer = new HashingFeaturizer(FeaturizerConfig.DEFAULT.withKind(FeaturizerConfig.Kind.HASHING));
         Workspace ws = featurizer.newWorkspace();
         SparseVector v = new SparseVector();

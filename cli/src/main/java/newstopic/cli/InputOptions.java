@@ -3,7 +3,6 @@ package newstopic.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -36,23 +35,11 @@ final class InputOptions {
     boolean lenient;
 
     RecordLayout recordLayout() {
-        RecordLayout base = switch (layout) {
-            case "standard" -> RecordLayout.STANDARD;
-            case "agnews" -> RecordLayout.AG_NEWS;
-            default -> throw new UserException("unknown --layout '" + layout + "' (standard or agnews)");
-        };
-        if (columns == null) {
-            return base;
+        try {
+            return RecordLayout.named(layout, columns);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
         }
-        if (columns.size() != 4) {
-            throw new UserException("--columns takes four names: id,title,text,labels (- for absent)");
-        }
-        return new RecordLayout(true, List.of(), absent(columns.get(0)), absent(columns.get(1)),
-                columns.get(2), absent(columns.get(3)), base.labelSeparator(), Map.of(), false);
-    }
-
-    private static String absent(String name) {
-        return name.equals("-") ? null : name;
     }
 
     /** Reads every input, reporting skipped records and duplicates on {@code err}. */

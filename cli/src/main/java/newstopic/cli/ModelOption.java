@@ -13,7 +13,7 @@ final class ModelOption {
 
     /** The default model path: under the newstopic folder when the launcher says where that is. */
     static Path defaultPath() {
-        return Home.root().resolve("models").resolve("newstopic.model");
+        return newstopic.Home.defaultModel();
     }
 
     boolean isDefault() {

@@ -124,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         } else if (target.toAbsolutePath().getParent() == null || !Files.isDirectory(target.toAbsolutePath().getParent())) {
             throw new UserException(target + ": the folder for the model does not exist");
         }
-        List<String> in = inputs == null ? Home.bundledCorpus() : inputs;
+        List<String> in = inputs == null ? newstopic.Home.bundledCorpus() : inputs;
         long start = System.nanoTime();
         ReadResult read = input.read(in, labels == null ? null : java.util.Set.copyOf(labels), log);
         List<Article> articles = read.articles();

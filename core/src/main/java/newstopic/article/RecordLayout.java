@@ -49,6 +49,29 @@ public record RecordLayout(boolean header, List<String> columns, String id, Stri
         }
     }
 
+    /**
+     * The layout a user names: {@code standard} or {@code agnews}, or, with {@code columns}, the
+     * four field names of id, title, text and labels ({@code -} for absent).
+     *
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    public static RecordLayout named(String layout, List<String> columns) {
+        RecordLayout base = switch (layout) {
+            case "standard" -> STANDARD;
+            case "agnews" -> AG_NEWS;
+            default -> throw new IllegalArgumentException("unknown --layout '" + layout + "' (standard or agnews)");
+        };
+        if (columns == null) {
+            return base;
+        }
+        if (columns.size() != 4) {
+            throw new IllegalArgumentException("--columns takes four names: id,title,text,labels (- for absent)");
+        }
+        java.util.function.UnaryOperator<String> absent = name -> name.equals("-") ? null : name;
+        return new RecordLayout(true, List.of(), absent.apply(columns.get(0)), absent.apply(columns.get(1)), columns.get(2),
+                absent.apply(columns.get(3)), base.labelSeparator(), Map.of(), false);
+    }
+
     /** A layout whose derived ids are {@code <file name>-<line>}. */
     public RecordLayout(boolean header, List<String> columns, String id, String title, String text, String labels,
                         String labelSeparator, Map<String, String> labelNames, boolean backslashBreaks) {

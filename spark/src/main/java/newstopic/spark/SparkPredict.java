@@ -237,28 +237,11 @@ public final class SparkPredict implements Callable<Integer> {
     }
 
     private RecordLayout recordLayout() {
-        RecordLayout base = switch (layout) {
-            case "standard" -> RecordLayout.STANDARD;
-            case "agnews" -> RecordLayout.AG_NEWS;
-            default -> throw new IllegalArgumentException("unknown --layout '" + layout + "' (standard or agnews)");
-        };
-        if (columns == null) {
-            return base;
-        }
-        if (columns.size() != 4) {
-            throw new IllegalArgumentException("--columns takes four names: id,title,text,labels (- for absent)");
-        }
-        return new RecordLayout(true, List.of(), absent(columns.get(0)), absent(columns.get(1)), columns.get(2),
-                absent(columns.get(3)), base.labelSeparator(), Map.of(), false);
-    }
-
-    private static String absent(String name) {
-        return name.equals("-") ? null : name;
+        return RecordLayout.named(layout, columns);
     }
 
     private static Path defaultModel() {
-        String home = System.getenv("NEWSTOPIC_HOME");
-        return (home != null ? Path.of(home) : Path.of(".")).resolve("models").resolve("newstopic.model");
+        return newstopic.Home.defaultModel();
     }
 
     /** The one-sentence message for a user's mistake or bad input, or {@code null} for a bug. */
