@@ -3,10 +3,6 @@ package newstopic.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,28 +59,20 @@ class ErrorInHandlerTest {
         List<String> log = new CopyOnWriteArrayList<>();
         PredictionServer server = PredictionServer.start(ServerConfig.of(file).withPort(0), model, log::add);
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> failed = classify(http, server, "it will explode");
+            ServerClient client = new ServerClient(server::port);
+            HttpResponse<String> failed = client.post("/v1/classify", "{\"text\": \"it will explode\"}");
             assertEquals(500, failed.statusCode(), failed.body());
             assertTrue(failed.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
             assertTrue(failed.body().startsWith("{\"error\":") && failed.body().contains("StackOverflowError"), failed.body());
             assertTrue(log.stream().anyMatch(l -> l.contains("StackOverflowError")), log.toString());
 
-            HttpResponse<String> fine = classify(http, server, "a quiet day");
+            HttpResponse<String> fine = client.post("/v1/classify", "{\"text\": \"a quiet day\"}");
             assertEquals(200, fine.statusCode(), fine.body());
-            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = client.get("/metrics").body();
             assertTrue(metrics.contains("newstopic_http_requests_total{route=\"/v1/classify\",status=\"500\"} 1"), metrics);
             assertTrue(!server.failure().toCompletableFuture().isDone(), "one failed request does not take the server down");
         } finally {
             server.stop();
         }
-    }
-
-    private static HttpResponse<String> classify(HttpClient http, PredictionServer server, String text)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/classify"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + text + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ class HostileClientTest {
     private Path modelFile;
     private PredictionServer server;
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ServerClient client = new ServerClient(() -> this.server.port());
 
     private static final Duration SHORT = Duration.ofMillis(800);
 
@@ -97,7 +96,7 @@ class HostileClientTest {
             }
             assertEquals("", untilClosed(s), "no answer to a head never finished");
         }
-        assertTrue(get("/metrics").body().contains("newstopic_http_connections_closed_slow_total{reason=\"head_timeout\"} 1"));
+        assertTrue(client.get("/metrics").body().contains("newstopic_http_connections_closed_slow_total{reason=\"head_timeout\"} 1"));
     }
 
     @Test
@@ -111,7 +110,7 @@ class HostileClientTest {
                     + "Content-Length: 40\r\n\r\n{\"text\":").getBytes(StandardCharsets.US_ASCII));
             untilClosed(s); // closed, with or without an answer, once the body timeout passes
         }
-        String metrics = get("/metrics").body();
+        String metrics = client.get("/metrics").body();
         assertTrue(metrics.contains("{reason=\"head_timeout\"} 1"), metrics);
         assertTrue(metrics.contains("{reason=\"body_timeout\"} 1"), metrics);
     }
@@ -123,9 +122,8 @@ class HostileClientTest {
             for (int i = 0; i < 60; i++) { // the cap is 40
                 idle.add(new Socket("127.0.0.1", server.port()));
             }
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/v1/classify")).timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"war\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(client.uri("/v1/classify")).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"war\"}")).build());
             assertEquals(200, r.statusCode(), r.body());
         } finally {
             for (Socket s : idle) {
@@ -148,31 +146,31 @@ class HostileClientTest {
 
     @Test
     void reloadRefusesCrossSiteFormsAndForeignOriginsAndHostsAreChecked() throws Exception {
-        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/admin/reload")).header("Origin", "http://evil.example")
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(client.uri("/admin/reload")).header("Origin", "http://evil.example")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("a=b")).build());
         assertError(form, 403, "only pages of this server");
-        HttpResponse<String> plainForm = send(HttpRequest.newBuilder(uri("/admin/reload"))
+        HttpResponse<String> plainForm = client.send(HttpRequest.newBuilder(client.uri("/admin/reload"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("a=b")).build());
         assertError(plainForm, 415, "Content-Type: application/json");
-        assertEquals(200, post("/admin/reload", "").statusCode());
-        HttpResponse<String> sameOrigin = send(HttpRequest.newBuilder(uri("/admin/reload")).header("Origin", "http://127.0.0.1:" + server.port())
+        assertEquals(200, client.post("/admin/reload", "").statusCode());
+        HttpResponse<String> sameOrigin = client.send(HttpRequest.newBuilder(client.uri("/admin/reload")).header("Origin", "http://127.0.0.1:" + server.port())
                 .header("X-Newstopic-Reload", "1").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
 
         String rebound = raw("GET /v2/models/topics HTTP/1.1\r\nHost: evil.example:" + server.port() + "\r\nConnection: close\r\n\r\n");
         assertTrue(rebound.startsWith("HTTP/1.1 421") && rebound.contains("is not served here"), rebound);
-        assertEquals(200, get("/v2/models/topics").statusCode());
+        assertEquals(200, client.get("/v2/models/topics").statusCode());
     }
 
     @Test
     void tensorShapesAreValidated() throws Exception {
         String infer = "/v2/models/topics/infer";
-        assertError(post(infer, tensor("[9223372036854775807, 2]", "[\"war\"]")), 413, "over the limit of 10");
-        assertError(post(infer, tensor("[4294967296, 4294967296]", "[]")), 413, "over the limit of 10");
-        assertError(post(infer, tensor("[0]", "[]")), 400, "holds no text");
-        assertError(post(infer, tensor("[-1]", "[\"war\"]")), 400, "0 or more");
-        assertError(post(infer, tensor("[2]", "[\"war\", \"talks\", \"envoy\"]")), 400, "'shape' [2] says 2");
-        assertEquals(200, post(infer, tensor("[2, 1]", "[[\"war\"], [\"talks\"]]")).statusCode());
+        assertError(client.post(infer, tensor("[9223372036854775807, 2]", "[\"war\"]")), 413, "over the limit of 10");
+        assertError(client.post(infer, tensor("[4294967296, 4294967296]", "[]")), 413, "over the limit of 10");
+        assertError(client.post(infer, tensor("[0]", "[]")), 400, "holds no text");
+        assertError(client.post(infer, tensor("[-1]", "[\"war\"]")), 400, "0 or more");
+        assertError(client.post(infer, tensor("[2]", "[\"war\", \"talks\", \"envoy\"]")), 400, "'shape' [2] says 2");
+        assertEquals(200, client.post(infer, tensor("[2, 1]", "[[\"war\"], [\"talks\"]]")).statusCode());
     }
 
     private static String tensor(String shape, String data) {
@@ -181,11 +179,11 @@ class HostileClientTest {
 
     @Test
     void highlightAndExplanationsAreBounded() throws Exception {
-        assertEquals(200, post("/v1/classify?highlight=true", "{\"text\": \"war and talks\"}").statusCode());
-        assertError(post("/v1/classify?highlight=true", "{\"text\": \"" + "war ".repeat(100) + "\"}"), 413, "--max-highlight-chars");
+        assertEquals(200, client.post("/v1/classify?highlight=true", "{\"text\": \"war and talks\"}").statusCode());
+        assertError(client.post("/v1/classify?highlight=true", "{\"text\": \"" + "war ".repeat(100) + "\"}"), 413, "--max-highlight-chars");
         String batch = "{\"articles\": [" + String.join(",", java.util.Collections.nCopies(10, "{\"text\": \"war\"}")) + "]}";
-        assertError(post("/v1/classify?explain=50", batch), 413, "--max-explain-rows");
-        assertEquals(200, post("/v1/classify?explain=50", "{\"text\": \"war\"}").statusCode());
+        assertError(client.post("/v1/classify?explain=50", batch), 413, "--max-explain-rows");
+        assertEquals(200, client.post("/v1/classify?explain=50", "{\"text\": \"war\"}").statusCode());
     }
 
     @Test
@@ -198,23 +196,23 @@ class HostileClientTest {
             holder.getOutputStream().write(("POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 60000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             holder.getOutputStream().flush();
-            for (int i = 0; i < 200 && get("/metrics").body().contains("newstopic_memory_budget_claimed_bytes 0\n"); i++) {
+            for (int i = 0; i < 200 && client.get("/metrics").body().contains("newstopic_memory_budget_claimed_bytes 0\n"); i++) {
                 Thread.sleep(20); // until the holder's claim is in place
             }
             HttpResponse<String> busy = null;
             for (int i = 0; i < 100 && (busy == null || busy.statusCode() != 503); i++) {
-                busy = post("/v1/classify", "{\"text\": \"war" + " ".repeat(59_000) + "\"}");
+                busy = client.post("/v1/classify", "{\"text\": \"war" + " ".repeat(59_000) + "\"}");
                 Thread.sleep(20);
             }
-            assertEquals(503, busy.statusCode(), get("/metrics").body() + log);
+            assertEquals(503, busy.statusCode(), client.get("/metrics").body() + log);
             assertError(busy, 503, "the server is busy");
             assertEquals("1", busy.headers().firstValue("Retry-After").orElse(null));
-            assertTrue(get("/metrics").body().contains("newstopic_http_requests_total{route=\"/v1/classify\",status=\"503\"}"));
+            assertTrue(client.get("/metrics").body().contains("newstopic_http_requests_total{route=\"/v1/classify\",status=\"503\"}"));
         }
         // the claim is released with its request: small requests are served again
         HttpResponse<String> after = null;
         for (int i = 0; i < 100 && (after == null || after.statusCode() != 200); i++) {
-            after = post("/v1/classify", "{\"text\": \"war\"}");
+            after = client.post("/v1/classify", "{\"text\": \"war\"}");
             Thread.sleep(50);
         }
         assertEquals(200, after.statusCode(), after.body());
@@ -223,10 +221,10 @@ class HostileClientTest {
     @Test
     void aReloadOfAFileClaimingHugeCountsAnswersAndLeaksNothing() throws Exception {
         Files.write(modelFile, CraftedModels.withFeatureCount(TestModels.small(Mode.MULTI), 200_000_000));
-        assertError(post("/admin/reload", ""), 500, "200000000 features, more than the file can hold");
+        assertError(client.post("/admin/reload", ""), 500, "200000000 features, more than the file can hold");
         Files.write(modelFile, CraftedModels.withFeatureCount(TestModels.small(Mode.MULTI), Integer.MAX_VALUE - 8));
-        assertError(post("/admin/reload", ""), 500, "more than the file can hold");
-        assertEquals(200, post("/v1/classify", "{\"text\": \"war\"}").statusCode());
+        assertError(client.post("/admin/reload", ""), 500, "more than the file can hold");
+        assertEquals(200, client.post("/v1/classify", "{\"text\": \"war\"}").statusCode());
         long started = System.nanoTime();
         server.stop();
         assertTrue(System.nanoTime() - started < 5_000_000_000L, "no request left hanging: the stop need not wait out its grace");
@@ -240,24 +238,6 @@ class HostileClientTest {
             return untilClosed(s);
         }
     }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     private static void assertError(HttpResponse<String> r, int status, String fragment) {
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ class PredictionServerTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ServerClient client = new ServerClient(() -> this.server.port());
     private final TopicModel model = TestModels.small(Mode.MULTI);
     private final TopicClassifier library = new TopicClassifier(model);
     private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -60,7 +59,7 @@ class PredictionServerTest {
 
     @Test
     void classifyAnswersExactlyWhatTheLibraryDoes() throws Exception {
-        JsonNode answer = ok(post("/v1/classify", "{\"title\": \"Envoy talks\", \"body\": \"war and shelling near the market\"}"));
+        JsonNode answer = ok(client.post("/v1/classify", "{\"title\": \"Envoy talks\", \"body\": \"war and shelling near the market\"}"));
         Prediction expected = library.classify("Envoy talks", "war and shelling near the market");
         JsonNode article = answer.get("articles").get(0);
         assertEquals(expected.labels(), strings(article.get("labels")));
@@ -71,13 +70,13 @@ class PredictionServerTest {
         assertEquals("topics", answer.get("model").get("name").stringValue());
         assertEquals(12, answer.get("model").get("version").stringValue().length());
         // "text" is the same as "body" without a headline
-        JsonNode text = ok(post("/v1/classify", "{\"text\": \"an envoy arrived for talks\"}"));
+        JsonNode text = ok(client.post("/v1/classify", "{\"text\": \"an envoy arrived for talks\"}"));
         assertEquals(library.classify("", "an envoy arrived for talks").labels(), strings(text.get("articles").get(0).get("labels")));
     }
 
     @Test
     void batchesKeepTheirOrderAndRawPagesAreSplitIntoArticles() throws Exception {
-        JsonNode batch = ok(post("/v1/classify?explain=1", """
+        JsonNode batch = ok(client.post("/v1/classify?explain=1", """
                 {"articles": [{"id": "a", "text": "war and shelling"}, {"id": "b", "title": "Envoy", "body": "talks"},
                               {"id": "c", "text": "market weather"}]}"""));
         assertEquals(List.of("a", "b", "c"), batch.get("articles").valueStream().map(a -> a.get("id").stringValue()).toList());
@@ -88,7 +87,7 @@ class PredictionServerTest {
         String page = "Shelling resumes\\n\\nTT\\n\\n20\\n\\nShelling resumes\\n\\nWar and shelling went on overnight near the market.\\n\\n"
                 + "Envoy arrives for talks\\n\\nEnvoy arrives for talks\\n\\nThe envoy opened talks on Monday with the envoy of the other side.\\n\\n"
                 + "Shelling resumes\\n\\nShelling resumes\\n\\nWar and shelling went on overnight near the market.\\n";
-        JsonNode raw = ok(post("/v1/classify", "{\"raw\": \"" + page + "\"}"));
+        JsonNode raw = ok(client.post("/v1/classify", "{\"raw\": \"" + page + "\"}"));
         assertEquals(2, raw.get("articles").size(), raw.toString());
         assertEquals("Shelling resumes", raw.get("articles").get(0).get("title").stringValue());
         assertEquals(List.of("diplomacy"), strings(raw.get("articles").get(1).get("labels")));
@@ -98,42 +97,42 @@ class PredictionServerTest {
 
     @Test
     void badRequestsGetAJsonErrorNamingTheProblem() throws Exception {
-        assertError(post("/v1/classify", "{\"text\": \"war\""), 400, "malformed JSON at line 1");
-        assertError(send(HttpRequest.newBuilder(uri("/v1/classify")).header("Content-Type", "text/plain")
+        assertError(client.post("/v1/classify", "{\"text\": \"war\""), 400, "malformed JSON at line 1");
+        assertError(client.send(HttpRequest.newBuilder(client.uri("/v1/classify")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"war\"}")).build()), 400, "application/json");
         byte[] latin1 = "{\"text\": \"caf\u00e9 talks\"}".getBytes(StandardCharsets.ISO_8859_1);
-        assertError(send(HttpRequest.newBuilder(uri("/v1/classify")).header("Content-Type", "application/json")
+        assertError(client.send(HttpRequest.newBuilder(client.uri("/v1/classify")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build()), 400, "not valid UTF-8: bad byte at offset 13");
-        assertError(post("/v1/classify", "{\"text\": \"  \"}"), 400, "the text is empty");
-        assertError(post("/v1/classify", "{}"), 400, "no 'text'");
-        assertError(post("/v1/classify", "{\"txt\": \"war\"}"), 400, "unknown field 'txt'");
-        assertError(post("/v1/classify", "{\"text\": 5}"), 400, "field 'text' must be a string, not a number");
-        assertError(post("/v1/classify", "{\"articles\": [{\"text\": \"war\"}, {\"text\": \"\"}]}"), 400, "articles[1]: the text is empty");
-        assertError(post("/v1/classify", "[1, 2]"), 400, "must be a JSON object");
-        assertError(post("/v1/classify?explain=many", "{\"text\": \"war\"}"), 400, "'explain' must be a whole number");
-        assertError(post("/v1/classify", "{\"text\": \"" + "war ".repeat(20_000) + "\"}"), 413, "over the limit of 65536");
-        assertError(post("/v1/classify", "{\"articles\": [" + "{\"text\": \"war\"},".repeat(5) + "{\"text\": \"war\"}]}"), 413,
+        assertError(client.post("/v1/classify", "{\"text\": \"  \"}"), 400, "the text is empty");
+        assertError(client.post("/v1/classify", "{}"), 400, "no 'text'");
+        assertError(client.post("/v1/classify", "{\"txt\": \"war\"}"), 400, "unknown field 'txt'");
+        assertError(client.post("/v1/classify", "{\"text\": 5}"), 400, "field 'text' must be a string, not a number");
+        assertError(client.post("/v1/classify", "{\"articles\": [{\"text\": \"war\"}, {\"text\": \"\"}]}"), 400, "articles[1]: the text is empty");
+        assertError(client.post("/v1/classify", "[1, 2]"), 400, "must be a JSON object");
+        assertError(client.post("/v1/classify?explain=many", "{\"text\": \"war\"}"), 400, "'explain' must be a whole number");
+        assertError(client.post("/v1/classify", "{\"text\": \"" + "war ".repeat(20_000) + "\"}"), 413, "over the limit of 65536");
+        assertError(client.post("/v1/classify", "{\"articles\": [" + "{\"text\": \"war\"},".repeat(5) + "{\"text\": \"war\"}]}"), 413,
                 "6 articles, over the limit of 5");
-        HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/v1/classify")).GET().build());
+        HttpResponse<String> get = client.send(HttpRequest.newBuilder(client.uri("/v1/classify")).GET().build());
         assertError(get, 405, "use POST");
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
-        assertError(send(HttpRequest.newBuilder(uri("/v1/nothing")).GET().build()), 404, "no such route");
+        assertError(client.send(HttpRequest.newBuilder(client.uri("/v1/nothing")).GET().build()), 404, "no such route");
         // none of it hurt the server
-        ok(post("/v1/classify", "{\"text\": \"war\"}"));
+        ok(client.post("/v1/classify", "{\"text\": \"war\"}"));
     }
 
     @Test
     void openInferenceProtocolEndpoints() throws Exception {
-        assertEquals(200, get("/v2/health/live").statusCode());
-        assertEquals(200, get("/v2/health/ready").statusCode());
-        assertEquals(200, get("/v2/models/topics/ready").statusCode());
-        JsonNode meta = Json.parse(get("/v2/models/topics").body());
+        assertEquals(200, client.get("/v2/health/live").statusCode());
+        assertEquals(200, client.get("/v2/health/ready").statusCode());
+        assertEquals(200, client.get("/v2/models/topics/ready").statusCode());
+        JsonNode meta = Json.parse(client.get("/v2/models/topics").body());
         assertEquals(List.of("conflict", "diplomacy"), strings(meta.get("parameters").get("labels")));
         assertEquals(0.6, meta.get("parameters").get("thresholds").get(1).doubleValue(), 1e-9);
         assertEquals("t.csv", meta.get("parameters").get("provenance").get("inputs").get(0).get("path").stringValue());
         String version = meta.get("versions").get(0).stringValue();
 
-        JsonNode infer = ok(post("/v2/models/topics/infer", """
+        JsonNode infer = ok(client.post("/v2/models/topics/infer", """
                 {"id": "r1", "inputs": [{"name": "text", "shape": [2, 1], "datatype": "BYTES",
                                          "data": [["war and shelling"], ["talks with the envoy"]]}]}"""));
         assertEquals("r1", infer.get("id").stringValue());
@@ -145,21 +144,21 @@ class PredictionServerTest {
         assertEquals("BOOL", decisions.get("datatype").stringValue());
         assertEquals(List.of(true, false, false, true), decisions.get("data").valueStream().map(JsonNode::booleanValue).toList());
         // the versioned path works for the version serving only
-        assertEquals(200, post("/v2/models/topics/versions/" + version + "/infer",
+        assertEquals(200, client.post("/v2/models/topics/versions/" + version + "/infer",
                 "{\"inputs\": [{\"name\": \"text\", \"shape\": [1], \"datatype\": \"BYTES\", \"data\": [\"war\"]}]}").statusCode());
-        assertError(get("/v2/models/other"), 404, "no model named 'other'");
-        assertError(post("/v2/models/topics/infer", "{\"inputs\": [{\"name\": \"text\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1.0]}]}"),
+        assertError(client.get("/v2/models/other"), 404, "no model named 'other'");
+        assertError(client.post("/v2/models/topics/infer", "{\"inputs\": [{\"name\": \"text\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1.0]}]}"),
                 400, "texts are sent as BYTES");
-        assertError(post("/v2/models/topics/infer", "{\"inputs\": [{\"name\": \"text\", \"shape\": [3], \"datatype\": \"BYTES\", \"data\": [\"a\", \"b\"]}]}"),
+        assertError(client.post("/v2/models/topics/infer", "{\"inputs\": [{\"name\": \"text\", \"shape\": [3], \"datatype\": \"BYTES\", \"data\": [\"a\", \"b\"]}]}"),
                 400, "'data' holds 2 strings but 'shape' [3] says 3");
     }
 
     @Test
     void metricsCountRequestsArticlesAndTheModelServing() throws Exception {
-        ok(post("/v1/classify", "{\"articles\": [{\"text\": \"war\"}, {\"text\": \"talks\"}, {\"text\": \"envoy\"}]}"));
-        ok(post("/v1/classify", "{\"text\": \"war\"}"));
-        post("/v1/classify", "{\"text\": \"\"}");
-        HttpResponse<String> metrics = get("/metrics");
+        ok(client.post("/v1/classify", "{\"articles\": [{\"text\": \"war\"}, {\"text\": \"talks\"}, {\"text\": \"envoy\"}]}"));
+        ok(client.post("/v1/classify", "{\"text\": \"war\"}"));
+        client.post("/v1/classify", "{\"text\": \"\"}");
+        HttpResponse<String> metrics = client.get("/metrics");
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
         String text = metrics.body();
         assertTrue(text.contains("newstopic_http_requests_total{route=\"/v1/classify\",status=\"200\"} 2\n"), text);
@@ -167,7 +166,7 @@ class PredictionServerTest {
         assertTrue(text.contains("newstopic_http_request_duration_seconds_count{route=\"/v1/classify\"} 3\n"), text);
         assertTrue(text.contains("newstopic_http_request_duration_seconds_bucket{route=\"/v1/classify\",le=\"+Inf\"} 3\n"), text);
         assertTrue(text.contains("newstopic_articles_classified_total 4\n"), text);
-        String version = Json.parse(get("/v2/models/topics").body()).get("versions").get(0).stringValue();
+        String version = Json.parse(client.get("/v2/models/topics").body()).get("versions").get(0).stringValue();
         assertTrue(text.contains("newstopic_model_info{name=\"topics\",version=\"" + version + "\",labels=\"conflict,diplomacy\"} 1"), text);
     }
 
@@ -175,18 +174,18 @@ class PredictionServerTest {
     void reloadSwapsInANewModelAndABadFileKeepsTheOldOneServing() throws Exception {
         String before = version();
         replaceModel(TestModels.small(Mode.SINGLE));
-        JsonNode reloaded = ok(post("/admin/reload", ""));
+        JsonNode reloaded = ok(client.post("/admin/reload", ""));
         assertNotEquals(before, reloaded.get("version").stringValue());
         assertEquals(reloaded.get("version").stringValue(), version());
         // a single-label model now answers: exactly one label
-        assertEquals(1, ok(post("/v1/classify", "{\"text\": \"market weather\"}")).get("articles").get(0).get("labels").size());
+        assertEquals(1, ok(client.post("/v1/classify", "{\"text\": \"market weather\"}")).get("articles").get(0).get("labels").size());
 
         String good = version();
         Files.writeString(modelFile, "not a model");
-        assertError(post("/admin/reload", ""), 500, "reload failed, version " + good + " keeps serving");
+        assertError(client.post("/admin/reload", ""), 500, "reload failed, version " + good + " keeps serving");
         assertEquals(good, version());
-        ok(post("/v1/classify", "{\"text\": \"war\"}"));
-        assertTrue(get("/metrics").body().contains("newstopic_model_reloads_total{result=\"failure\"} 1"));
+        ok(client.post("/v1/classify", "{\"text\": \"war\"}"));
+        assertTrue(client.get("/metrics").body().contains("newstopic_model_reloads_total{result=\"failure\"} 1"));
     }
 
     @Test
@@ -202,12 +201,12 @@ class PredictionServerTest {
             server = PredictionServer.start(new ServerConfig(modelFile, "0.0.0.0", 0, 64 * 1024, 5, remoteAdmin, false,
                     java.time.Duration.ofSeconds(1)), log::add);
             URI fromOutside = URI.create("http://" + external.getHostAddress() + ":" + server.port() + "/admin/reload");
-            HttpResponse<String> r = send(HttpRequest.newBuilder(fromOutside).header("X-Newstopic-Reload", "1").POST(HttpRequest.BodyPublishers.noBody()).build());
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(fromOutside).header("X-Newstopic-Reload", "1").POST(HttpRequest.BodyPublishers.noBody()).build());
             if (remoteAdmin) {
                 assertEquals(200, r.statusCode(), r.body());
             } else {
                 assertError(r, 403, "loopback only");
-                assertEquals(200, post("/admin/reload", "").statusCode()); // from 127.0.0.1
+                assertEquals(200, client.post("/admin/reload", "").statusCode()); // from 127.0.0.1
             }
         }
     }
@@ -222,7 +221,7 @@ class PredictionServerTest {
             clients.add(pool.submit(() -> {
                 List<String> versions = new ArrayList<>();
                 while (running.get()) {
-                    HttpResponse<String> r = post("/v1/classify", "{\"text\": \"war and talks\"}");
+                    HttpResponse<String> r = client.post("/v1/classify", "{\"text\": \"war and talks\"}");
                     assertEquals(200, r.statusCode(), r.body());
                     versions.add(Json.parse(r.body()).get("model").get("version").stringValue());
                 }
@@ -232,7 +231,7 @@ class PredictionServerTest {
         List<String> reloaded = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             replaceModel(TestModels.small(i % 2 == 0 ? Mode.SINGLE : Mode.MULTI, i));
-            reloaded.add(ok(post("/admin/reload", "")).get("version").stringValue());
+            reloaded.add(ok(client.post("/admin/reload", "")).get("version").stringValue());
             Thread.sleep(50);
         }
         running.set(false);
@@ -263,7 +262,7 @@ class PredictionServerTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<JsonNode>> answers = new ArrayList<>();
         for (String text : texts) {
-            answers.add(pool.submit(() -> ok(post("/v1/classify", "{\"text\": \"" + text + "\"}")).get("articles").get(0)));
+            answers.add(pool.submit(() -> ok(client.post("/v1/classify", "{\"text\": \"" + text + "\"}")).get("articles").get(0)));
         }
         for (int i = 0; i < texts.size(); i++) {
             Prediction expected = library.classify("", texts.get(i));
@@ -324,26 +323,8 @@ class PredictionServerTest {
     }
 
     private String version() throws Exception {
-        return Json.parse(get("/v2/models/topics").body()).get("versions").get(0).stringValue();
+        return Json.parse(client.get("/v2/models/topics").body()).get("versions").get(0).stringValue();
     }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     private static JsonNode ok(HttpResponse<String> r) {
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
