@@ -9,6 +9,7 @@ import newstopic.model.FeatureWeight;
 import newstopic.model.ModelFile;
 import newstopic.model.ModelHeader;
 import newstopic.model.Provenance;
+import newstopic.model.SentenceWeights;
 import newstopic.model.TopicModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,15 @@ final class InspectCommand implements Callable<Integer> {
                 }
             }
             out.printf("headline   in texts of %d+ characters, a headline alone earns %s%n", h.headlineRule(), String.join(", ", rule));
+        }
+        if (h.sentenceRule() > 0 && h.sentenceWeights() != null) {
+            for (int k = 0; k < h.labels().size(); k++) {
+                SentenceWeights w = h.sentenceWeights().get(k);
+                if (w != null) {
+                    out.printf("sentences  %s in articles of %d+ sentences: logistic(%.3f %+.3f article %+.3f best sentence %+.3f second)%n",
+                            h.labels().get(k), h.sentenceRule(), w.bias(), w.article(), w.best(), w.second());
+                }
+            }
         }
         out.printf("trained    %s with newstopic %s on Java %s, seed %d%n", p.createdAt(), p.toolVersion(), p.javaVersion(), p.seed());
         out.printf("command    %s%n", p.command());

@@ -105,8 +105,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--headline-rule", paramLabel = "CHARS", description = "Multi-label: in articles whose text has at least CHARS characters, a label also applies when the headline alone earns it, for the labels where cross-validation says this helps (0: off). Default: ${DEFAULT-VALUE}.", defaultValue = "600")
     int headlineRule;
 
+    @Option(names = "--sentence-rule", paramLabel = "N", description = "Multi-label: in articles of at least N sentences, a label's probability also weighs its two best sentences scored alone (the guide's \"a couple of sentences develop it\"), for the labels where cross-validation says this helps (0: off). Default: ${DEFAULT-VALUE}.", defaultValue = "5")
+    int sentenceRule;
+
     @Option(names = "--calibrate-on", paramLabel = "FILE", split = ",",
-            description = {"Labeled articles of your own, held out from training, on which each label's calibration, threshold and headline rule are fitted",
+            description = {"Labeled articles of your own, held out from training, on which each label's calibration, threshold, headline and sentence rules are fitted",
                     "instead of on the corpus folds: what a few hundred real articles know better than a clean training corpus."})
     List<String> calibrateOn;
 
@@ -160,6 +163,7 @@ final class TrainCommand implements Callable<Integer> {
                 .seed(seed)
                 .nearDuplicate(nearDuplicate)
                 .headlineRule(headlineRule)
+                .sentenceRule(sentenceRule)
                 .command(Main.commandLine(spec));
         if (c != null) {
             b.c(c);

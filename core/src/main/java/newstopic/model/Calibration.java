@@ -10,8 +10,11 @@ public record Calibration(double a, double b) {
     public static final Calibration LOGISTIC = new Calibration(1, 0);
 
     public double probability(double margin) {
-        double z = a * margin + b;
-        // the two branches keep exp() from overflowing for large |z|
+        return logistic(a * margin + b);
+    }
+
+    /** {@code 1 / (1 + exp(-z))}, computed so that exp() cannot overflow for large |z|. */
+    public static double logistic(double z) {
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 }

@@ -35,11 +35,18 @@ import newstopic.features.FeaturizerConfig;
  *                      where the rule is off for the label (training keeps it only where
  *                      cross-validation says it helps); the list itself is {@code null} in older
  *                      files, whose rule used each label's own threshold for every label
+ * @param sentenceRule  multi-label: in articles of at least this many sentences, a label's
+ *                      probability comes from its {@link SentenceWeights} instead of the article's
+ *                      calibration alone; 0 (and in older files, absent) turns it off
+ * @param sentenceWeights per label, its sentence rule, or {@code null} where the rule is off for the
+ *                      label (training keeps it only where cross-validation says it helps); the
+ *                      list itself is {@code null} when the rule is off
  */
 public record ModelHeader(List<String> labels, Mode mode, List<Double> thresholds, List<Calibration> calibration,
                           FeaturizerConfig featurizer, String learner, Map<String, Object> hyperparameters,
                           Provenance provenance, CvReport metrics, Map<String, List<FeatureWeight>> topFeatures,
-                          int headlineRule, List<Double> headlineThresholds) {
+                          int headlineRule, List<Double> headlineThresholds, int sentenceRule,
+                          List<SentenceWeights> sentenceWeights) {
 
     public ModelHeader {
         if (labels == null || labels.isEmpty()) {
@@ -62,6 +69,13 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         headlineThresholds = headlineThresholds == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(headlineThresholds));
         if (headlineRule < 0) {
             throw new IllegalArgumentException("headline rule must be 0 (off) or a length, got " + headlineRule);
+        }
+        if (sentenceRule < 0 || sentenceRule == 1) {
+            throw new IllegalArgumentException("sentence rule must be 0 (off) or a number of sentences from 2, got " + sentenceRule);
+        }
+        sentenceWeights = sentenceWeights == null ? null : Collections.unmodifiableList(new ArrayList<>(sentenceWeights));
+        if (sentenceWeights != null && sentenceWeights.size() != labels.size()) {
+            throw new IllegalArgumentException("one set of sentence weights (or null) per label expected");
         }
         if (thresholds.size() != labels.size() || calibration.size() != labels.size()) {
             throw new IllegalArgumentException("one threshold and one calibration per label expected");
@@ -99,7 +113,7 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
 
     /**
      * Builds a header for a hand-made model: multi-label, thresholds 0.5, plain logistic
-     * calibration, learner {@code custom}, no metrics, no headline rule, provenance stamped now.
+     * calibration, learner {@code custom}, no metrics, no headline or sentence rule, provenance stamped now.
      * Not thread-safe.
      */
     public static final class Builder {
@@ -115,6 +129,8 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         private Map<String, List<FeatureWeight>> topFeatures = Map.of();
         private int headlineRule;
         private List<Double> headlineThresholds;
+        private int sentenceRule;
+        private List<SentenceWeights> sentenceWeights;
 
         private Builder(List<String> labels, FeaturizerConfig featurizer) {
             this.labels = List.copyOf(labels);
@@ -170,12 +186,22 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
             return this;
         }
 
+        /**
+         * Turns the sentence rule on in articles of at least {@code minSentences} sentences, with per
+         * label its weights ({@code null} entries: off for that label).
+         */
+        public Builder sentenceRule(int minSentences, List<SentenceWeights> weights) {
+            this.sentenceRule = minSentences;
+            this.sentenceWeights = weights;
+            return this;
+        }
+
         public ModelHeader build() {
             Provenance p = provenance != null ? provenance
                     : new Provenance(Instant.now().toString(), Version.get(), System.getProperty("java.version"), "", 0,
                             List.of(), 0, Map.of());
             return new ModelHeader(labels, mode, thresholds, calibration, featurizer, learner, hyperparameters, p, metrics,
-                    topFeatures, headlineRule, headlineThresholds);
+                    topFeatures, headlineRule, headlineThresholds, sentenceRule, sentenceWeights);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import newstopic.model.Mode;
 import newstopic.model.ModelHeader;
+import newstopic.model.SentenceWeights;
+import newstopic.text.Sentences;
 
 /**
  * How calibrated probabilities become labels: the one rule that cross-validation tunes and scores
@@ -15,6 +17,10 @@ import newstopic.model.ModelHeader;
  *       characters, a label also applies when the headline alone reaches the label's headline
  *       threshold (the label guide's "the headline is about it", which a long body would drown);
  *       the label's probability is then the higher of the article's and the headline's.</li>
+ *   <li>Multi-label, with the sentence rule: for the labels it was validated on and in articles of
+ *       at least {@link #sentenceMinCount()} {@link Sentences sentences}, the label's probability
+ *       is its {@link SentenceWeights}' logistic model of the article's margin and its two best
+ *       sentences' margins (the guide's "a couple of sentences develop it"), then thresholded as usual.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -24,21 +30,37 @@ public final class DecisionPolicy {
     private final double[] thresholds;
     private final int headlineMinChars;
     private final double[] headline;
+    private final int sentenceMin;
+    private final SentenceWeights[] sentence;
+
+    /** A policy without the sentence rule. */
+    public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds) {
+        this(mode, thresholds, headlineMinChars, headlineThresholds, 0, new SentenceWeights[thresholds.length]);
+    }
 
     /**
      * @param thresholds         per label, the probability from which it is assigned (multi-label)
      * @param headlineMinChars   text length from which the headline rule applies; 0 turns it off
      * @param headlineThresholds per label, the probability the headline alone needs; NaN where the
      *                           rule is off for the label
+     * @param sentenceMin        sentences from which the sentence rule applies; 0 turns it off
+     * @param sentenceWeights    per label, its sentence rule, or null where the rule is off for the label
      */
-    public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds) {
-        if (headlineThresholds.length != thresholds.length) {
-            throw new IllegalArgumentException("one headline threshold per threshold expected");
+    public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds,
+                          int sentenceMin, SentenceWeights[] sentenceWeights) {
+        if (headlineThresholds.length != thresholds.length || sentenceWeights.length != thresholds.length) {
+            throw new IllegalArgumentException("one headline threshold and one sentence rule per threshold expected");
         }
         this.mode = mode;
         this.thresholds = thresholds.clone();
         this.headlineMinChars = mode == Mode.MULTI ? headlineMinChars : 0;
         this.headline = headlineThresholds.clone();
+        boolean any = false;
+        for (SentenceWeights w : sentenceWeights) {
+            any |= w != null;
+        }
+        this.sentenceMin = mode == Mode.MULTI && any ? sentenceMin : 0;
+        this.sentence = sentenceWeights.clone();
     }
 
     /** The policy a model header describes. */
@@ -51,7 +73,11 @@ public final class DecisionPolicy {
             Double given = header.headlineThresholds() == null ? Double.valueOf(t[k]) : header.headlineThresholds().get(k);
             h[k] = given == null ? Double.NaN : given;
         }
-        return new DecisionPolicy(header.mode(), t, header.headlineRule(), h);
+        SentenceWeights[] w = new SentenceWeights[l];
+        if (header.sentenceWeights() != null) {
+            header.sentenceWeights().toArray(w);
+        }
+        return new DecisionPolicy(header.mode(), t, header.headlineRule(), h, header.sentenceRule(), w);
     }
 
     public Mode mode() {
@@ -76,6 +102,21 @@ public final class DecisionPolicy {
         return headlineApplies(k) ? headline[k] : Double.NaN;
     }
 
+    /** The number of sentences from which the sentence rule applies; 0 when it is off. */
+    public int sentenceMinCount() {
+        return sentenceMin;
+    }
+
+    /** Label {@code k}'s sentence rule, or null where it is off. */
+    public SentenceWeights sentenceWeights(int k) {
+        return sentenceMin > 0 ? sentence[k] : null;
+    }
+
+    /** Whether this text needs its sentences scored alone: the rule is on and the text has enough sentences. */
+    public boolean needsSentences(String text) {
+        return sentenceMin > 0 && Sentences.atLeast(text, sentenceMin);
+    }
+
     /** Whether this article needs its headline scored alone. */
     public boolean needsHeadline(String title, String text) {
         if (headlineMinChars == 0 || title.isBlank() || text.length() < headlineMinChars) {
@@ -89,13 +130,21 @@ public final class DecisionPolicy {
         return false;
     }
 
-    /**
-     * Decides every label into {@code decisions}. For the labels under the headline rule, the
-     * label applies when the article or the headline alone reaches its threshold, and the
-     * probability reported becomes the headline's when that is higher. {@code headlineProbabilities}
-     * is null when the article's headline was not scored.
-     */
+    /** Decides every label into {@code decisions}, for an article whose sentences were not scored. */
     public void decide(double[] probabilities, double[] headlineProbabilities, boolean[] decisions) {
+        decide(probabilities, headlineProbabilities, null, decisions);
+    }
+
+    /**
+     * Decides every label into {@code decisions}. For the labels under the sentence rule, the
+     * article's probability becomes the rule's ({@code sentenceProbabilities}, null when the
+     * article's sentences were not scored). For the labels under the headline rule, the label
+     * applies when the article or the headline alone reaches its threshold, and the probability
+     * reported becomes the headline's when that is higher. {@code headlineProbabilities} is null
+     * when the article's headline was not scored.
+     */
+    public void decide(double[] probabilities, double[] headlineProbabilities, double[] sentenceProbabilities,
+                       boolean[] decisions) {
         if (mode == Mode.SINGLE) {
             int best = argmax(probabilities);
             for (int k = 0; k < probabilities.length; k++) {
@@ -104,6 +153,9 @@ public final class DecisionPolicy {
             return;
         }
         for (int k = 0; k < probabilities.length; k++) {
+            if (sentenceProbabilities != null && sentence[k] != null) {
+                probabilities[k] = sentenceProbabilities[k];
+            }
             decisions[k] = probabilities[k] >= thresholds[k];
             if (headlineProbabilities != null && !Double.isNaN(headline[k])) {
                 decisions[k] |= headlineProbabilities[k] >= headline[k];

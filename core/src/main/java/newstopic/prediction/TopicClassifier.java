@@ -3,6 +3,7 @@ package newstopic.prediction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import newstopic.features.SparseVector;
 import newstopic.features.Workspace;
 import newstopic.model.ModelFile;
 import newstopic.model.ModelHeader;
+import newstopic.model.SentenceWeights;
 import newstopic.model.TopicModel;
+import newstopic.text.Sentences;
 
 /**
  * Classifies news articles with a trained model: the library's entry point.
@@ -108,6 +111,10 @@ public final class TopicClassifier {
             model.featurizer().featurize(title, text, s.workspace, s.vector);
             double[] p = s.scores;
             model.margins(s.vector, p);
+            double[] sentence = null;
+            if (policy.needsSentences(text)) {
+                sentence = sentenceProbabilities(text, p, s);
+            }
             model.probabilities(p);
             double[] headline = null;
             if (policy.needsHeadline(title, text)) {
@@ -116,7 +123,7 @@ public final class TopicClassifier {
                 model.probabilities(s.headline);
                 headline = s.headline;
             }
-            policy.decide(p, headline, s.decisions);
+            policy.decide(p, headline, sentence, s.decisions);
             int count = 0;
             for (boolean d : s.decisions) {
                 count += d ? 1 : 0;
@@ -134,6 +141,33 @@ public final class TopicClassifier {
         } finally {
             pool.give(s);
         }
+    }
+
+    /**
+     * Per label under the sentence rule, its probability from the article's margins and the
+     * margins of the text's two best sentences, each scored alone (NaN for the other labels).
+     */
+    private double[] sentenceProbabilities(String text, double[] articleMargins, Scratch s) {
+        Arrays.fill(s.best, Double.NEGATIVE_INFINITY);
+        Arrays.fill(s.second, Double.NEGATIVE_INFINITY);
+        Sentences.forEach(text, (from, to) -> {
+            model.featurizer().featurize("", text.substring(from, to), s.workspace, s.sentenceVector);
+            model.margins(s.sentenceVector, s.sentenceMargins);
+            for (int k = 0; k < s.best.length; k++) {
+                double m = s.sentenceMargins[k];
+                if (m > s.best[k]) {
+                    s.second[k] = s.best[k];
+                    s.best[k] = m;
+                } else if (m > s.second[k]) {
+                    s.second[k] = m;
+                }
+            }
+        });
+        for (int k = 0; k < s.sentence.length; k++) {
+            SentenceWeights w = policy.sentenceWeights(k);
+            s.sentence[k] = w == null ? Double.NaN : w.probability(articleMargins[k], s.best[k], s.second[k]);
+        }
+        return s.sentence;
     }
 
     private Map<String, List<Contribution>> explain(String title, String text, Scratch s, List<String> assigned, int n) {
@@ -295,15 +329,25 @@ public final class TopicClassifier {
         final Workspace workspace;
         final SparseVector vector = new SparseVector(256);
         final SparseVector headlineVector = new SparseVector(32);
+        final SparseVector sentenceVector = new SparseVector(64);
         final double[] scores;
         final double[] headline;
+        final double[] sentenceMargins;
+        final double[] best;
+        final double[] second;
+        final double[] sentence;
         final boolean[] decisions;
 
         Scratch(TopicModel model) {
+            int l = model.labelCount();
             workspace = model.featurizer().newWorkspace();
-            scores = new double[model.labelCount()];
-            headline = new double[model.labelCount()];
-            decisions = new boolean[model.labelCount()];
+            scores = new double[l];
+            headline = new double[l];
+            sentenceMargins = new double[l];
+            best = new double[l];
+            second = new double[l];
+            sentence = new double[l];
+            decisions = new boolean[l];
         }
     }
 }

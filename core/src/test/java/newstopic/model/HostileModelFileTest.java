@@ -293,7 +293,8 @@ class HostileModelFileTest {
         var featurizer = new newstopic.features.HashingFeaturizer(config);
         ModelHeader h = small.header();
         ModelHeader header = new ModelHeader(h.labels(), h.mode(), h.thresholds(), h.calibration(), config, h.learner(),
-                h.hyperparameters(), h.provenance(), h.metrics(), h.topFeatures(), h.headlineRule(), h.headlineThresholds());
+                h.hyperparameters(), h.provenance(), h.metrics(), h.topFeatures(), h.headlineRule(), h.headlineThresholds(),
+                h.sentenceRule(), h.sentenceWeights());
         float[] w = new float[featurizer.dimension() * 2];
         for (int i = 0; i < w.length; i++) {
             w[i] = (i % 7) - 3;

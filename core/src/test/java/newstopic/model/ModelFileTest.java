@@ -51,6 +51,27 @@ class ModelFileTest {
     }
 
     @Test
+    void theSentenceRuleSurvivesTheRoundTrip() throws IOException {
+        TopicModel model = TestModels.withSentenceRule(TestModels.small(Mode.MULTI), 5,
+                java.util.Arrays.asList(new SentenceWeights(-2.5, 0.75, 0.125, 1.5), null));
+        Path file = dir.resolve("s.model");
+        ModelFile.write(model, file);
+        ModelHeader back = ModelFile.read(file).header();
+        assertEquals(model.header(), back);
+        assertEquals(5, back.sentenceRule());
+        assertEquals(new SentenceWeights(-2.5, 0.75, 0.125, 1.5), back.sentenceWeights().get(0));
+        assertEquals(null, back.sentenceWeights().get(1));
+        // headers from before the rule have neither field, and load with the rule off
+        var tree = (tools.jackson.databind.node.ObjectNode) newstopic.io.Json.STRICT.readTree(ModelFile.headerJson(model));
+        tree.remove("sentenceRule");
+        tree.remove("sentenceWeights");
+        ModelHeader older = ModelChecks.header(newstopic.io.Json.STRICT.writeValueAsBytes(tree));
+        assertEquals(0, older.sentenceRule());
+        assertEquals(null, older.sentenceWeights());
+        assertEquals(model.header().thresholds(), older.thresholds());
+    }
+
+    @Test
     void truncatedCorruptForeignAndNewerFilesFailClearly() throws IOException {
         byte[] good = bytes(TestModels.small(Mode.MULTI));
         Path file = dir.resolve("bad.model");

@@ -54,4 +54,13 @@ public final class TestModels {
                 .build();
         return new TopicModel(header, f, w, new float[] {-1f, -1f});
     }
+
+    /** {@code model} with the sentence rule on in articles of {@code minSentences} sentences. */
+    public static TopicModel withSentenceRule(TopicModel model, int minSentences, List<SentenceWeights> weights) {
+        ModelHeader h = model.header();
+        ModelHeader header = new ModelHeader(h.labels(), h.mode(), h.thresholds(), h.calibration(), h.featurizer(),
+                h.learner(), h.hyperparameters(), h.provenance(), h.metrics(), h.topFeatures(), h.headlineRule(),
+                h.headlineThresholds(), minSentences, weights);
+        return new TopicModel(header, model.featurizer(), model.weights(), model.biases());
+    }
 }

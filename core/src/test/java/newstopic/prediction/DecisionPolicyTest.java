@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import newstopic.features.FeaturizerConfig;
 import newstopic.model.Calibration;
 import newstopic.model.Mode;
 import newstopic.model.ModelHeader;
+import newstopic.model.SentenceWeights;
 import org.junit.jupiter.api.Test;
 
 class DecisionPolicyTest {
@@ -354,5 +356,46 @@ class DecisionPolicyTest {
         assertThrows(IllegalArgumentException.class,
                 () -> builder().headlineRule(600, List.of(0.5, 0.5, 0.5, 0.5)).build(), "too many headline thresholds");
         assertThrows(IllegalArgumentException.class, () -> builder().headlineRule(-1, null).build());
+    }
+
+    @Test
+    void policyOfAHeaderWithSentenceWeightsReplacesThoseLabelsProbabilitiesOnly() {
+        SentenceWeights rule = new SentenceWeights(-1, 0.5, 0.25, 2);
+        ModelHeader header = builder().thresholds(List.of(0.5, 0.5, 0.5)).sentenceRule(4, Arrays.asList(null, rule, null)).build();
+        DecisionPolicy policy = DecisionPolicy.of(header);
+        assertEquals(4, policy.sentenceMinCount());
+        assertNull(policy.sentenceWeights(0));
+        assertEquals(rule, policy.sentenceWeights(1));
+        String three = "One two three. Four five six. Seven eight nine.";
+        assertFalse(policy.needsSentences(three));
+        assertTrue(policy.needsSentences(three + " Ten eleven twelve."));
+        double[] p = {0.9, 0.9, 0.9};
+        boolean[] decisions = new boolean[3];
+        policy.decide(p, null, new double[] {Double.NaN, 0.2, Double.NaN}, decisions);
+        assertArrayEquals(new double[] {0.9, 0.2, 0.9}, p);
+        assertArrayEquals(new boolean[] {true, false, true}, decisions);
+        // the rule's own logistic: -1 + 0.5*2 + 0.25*4 + 2*1 = 3
+        assertEquals(1 / (1 + Math.exp(-3)), rule.probability(2, 4, 1), 1e-12);
+    }
+
+    @Test
+    void sentenceRuleIsOffWithoutWeightsInSingleModeAndInOlderHeaders() {
+        assertEquals(0, DecisionPolicy.of(builder().sentenceRule(4, Arrays.asList(null, null, null)).build()).sentenceMinCount());
+        assertEquals(0, DecisionPolicy.of(builder().mode(Mode.SINGLE)
+                .sentenceRule(4, Collections.nCopies(3, new SentenceWeights(0, 1, 1, 1))).build()).sentenceMinCount());
+        DecisionPolicy older = DecisionPolicy.of(builder().build());
+        assertEquals(0, older.sentenceMinCount());
+        assertFalse(older.needsSentences("One two three. Four five six. Seven eight nine. Ten eleven twelve. More words here."));
+    }
+
+    @Test
+    void headerRejectsBadSentenceRules() {
+        SentenceWeights w = new SentenceWeights(0, 1, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> builder().sentenceRule(1, Collections.nCopies(3, w)).build(),
+                "one sentence is no rule");
+        assertThrows(IllegalArgumentException.class, () -> builder().sentenceRule(-2, null).build());
+        assertThrows(IllegalArgumentException.class, () -> builder().sentenceRule(4, List.of(w, w)).build());
+        assertThrows(IllegalArgumentException.class, () -> new SentenceWeights(0, Double.NaN, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new SentenceWeights(0, 1, Double.POSITIVE_INFINITY, 1));
     }
 }

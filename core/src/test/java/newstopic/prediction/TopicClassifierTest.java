@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import newstopic.features.SparseVector;
 import newstopic.model.Mode;
+import newstopic.model.SentenceWeights;
 import newstopic.model.TopicModel;
 import newstopic.model.TestModels;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,27 @@ class TopicClassifierTest {
         // short texts are judged as a whole, as before
         String shortBody = "war shelling market weather ".repeat(5);
         assertEquals(multi.classify("Envoy talks", shortBody), ruled.classify("Envoy talks", shortBody));
+    }
+
+    @Test
+    void theSentenceRuleScoresEachSentenceAloneForItsLabelsOnly() {
+        // diplomacy's rule weighs only the second-best sentence's margin; its calibration is the plain
+        // logistic, so the article's diplomacy probability is the second-highest of its sentences'
+        TopicClassifier ruled = new TopicClassifier(TestModels.withSentenceRule(TestModels.small(Mode.MULTI), 3,
+                java.util.Arrays.asList(null, new SentenceWeights(0, 0, 0, 1))));
+        List<String> sentences = List.of("The envoy held talks with both sides.", "Talks went on late into the night.",
+                "Shelling was heard near the market.", "The weather turned cold over the market.");
+        String text = String.join(" ", sentences);
+        double[] each = sentences.stream().mapToDouble(t -> multi.classify("", t).probabilities().get("diplomacy"))
+                .sorted().toArray();
+        Prediction p = ruled.classify("Market report", text);
+        assertEquals(each[each.length - 2], p.probabilities().get("diplomacy"), 1e-4);
+        assertEquals(p.probabilities().get("diplomacy") >= 0.6, p.labels().contains("diplomacy"));
+        // conflict has no rule: its probability is the whole article's
+        assertEquals(multi.classify("Market report", text).probabilities().get("conflict"), p.probabilities().get("conflict"), 1e-9);
+        // fewer sentences than the rule needs: the article is judged as a whole
+        String two = sentences.get(0) + " " + sentences.get(2);
+        assertEquals(multi.classify("Market report", two), ruled.classify("Market report", two));
     }
 
     @Test

@@ -12,6 +12,7 @@ import newstopic.features.FeaturizerCodec;
 import newstopic.features.FeaturizerConfig;
 import newstopic.features.SparseVector;
 import newstopic.model.Mode;
+import newstopic.text.Sentences;
 import newstopic.train.learn.BinaryLearner;
 import newstopic.train.learn.Learners;
 import newstopic.train.learn.LinearWeights;
@@ -20,17 +21,23 @@ import newstopic.train.learn.TrainingSet;
 /**
  * Out-of-fold margins: each article scored by the model of the fold that did not see it, with a
  * featurizer fitted without that fold. Where the headline rule may apply (multi-label, a headline,
- * a long text), the headline alone is scored too, so the rule is validated as it is served. Not
+ * a long text), the headline alone is scored too, and where the sentence rule may apply (enough
+ * sentences), each sentence alone, so the rules are validated as they are served. Not
  * thread-safe (one training at a time); it runs its work on the given pool.
  */
 final class CrossValidation {
 
-    /** Margins {@code [article][label]}; {@code headline[i]} is null where the rule cannot apply. */
-    record Margins(double[][] full, double[][] headline) {
+    /**
+     * Margins {@code [article][label]}; {@code headline[i]} is null where the headline rule cannot
+     * apply; {@code sentence[i][label]} holds the margins of article {@code i}'s best and second-best
+     * sentences, and {@code sentence[i]} is null where the sentence rule cannot apply.
+     */
+    record Margins(double[][] full, double[][] headline, double[][][] sentence) {
     }
 
     /** One fold's featurizer (fitted without the fold) and every article's vectors under it. */
-    private record FoldFeatures(Featurizer featurizer, SparseVector[] x, SparseVector[] headline) {
+    private record FoldFeatures(Featurizer featurizer, SparseVector[] x, SparseVector[] headline,
+                                SparseVector[][] sentences) {
     }
 
     private final List<Article> articles;
@@ -40,6 +47,7 @@ final class CrossValidation {
     private final ExecutorService pool;
     private final TrainingListener listener;
     private FoldFeatures[] folds;
+    private boolean[] sentenceEligible;
 
     CrossValidation(List<Article> articles, int[] fold, boolean[][] truth, TrainOptions options, ExecutorService pool,
                     TrainingListener listener) {
@@ -62,8 +70,33 @@ final class CrossValidation {
                 && a.text().length() >= options.headlineRule();
     }
 
+    /** Whether the sentence rule could apply to an article: as {@code DecisionPolicy.needsSentences} serves it. */
+    static boolean sentenceEligible(Article a, TrainOptions options) {
+        return options.mode() == Mode.MULTI && options.sentenceRule() > 0 && Sentences.atLeast(a.text(), options.sentenceRule());
+    }
+
+    /** The best and second-best margin of {@code sentences} under {@code w}. */
+    static double[] bestTwo(LinearWeights w, SparseVector[] sentences) {
+        double best = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (SparseVector v : sentences) {
+            double m = w.margin(v);
+            if (m > best) {
+                second = best;
+                best = m;
+            } else if (m > second) {
+                second = m;
+            }
+        }
+        return new double[] {best, second};
+    }
+
     /** Fits every fold's featurizer and featurizes the articles under each. */
     void featurizeFolds() {
+        sentenceEligible = new boolean[articles.size()];
+        for (int i = 0; i < articles.size(); i++) {
+            sentenceEligible[i] = sentenceEligible(articles.get(i), options);
+        }
         int k = options.folds();
         folds = new FoldFeatures[k];
         listener.stepStarted("featurizing folds", (long) k * articles.size());
@@ -84,7 +117,8 @@ final class CrossValidation {
         SparseVector[] x = Parallel.featurize(featurizer, articles, false, null, options.threads(), pool, listener);
         SparseVector[] h = Parallel.featurize(featurizer, articles, true, this::headlineEligible, options.threads(), pool,
                 TrainingListener.NONE);
-        return new FoldFeatures(featurizer, x, h);
+        SparseVector[][] s = Parallel.featurizeSentences(featurizer, articles, i -> sentenceEligible[i], options.threads(), pool);
+        return new FoldFeatures(featurizer, x, h, s);
     }
 
     /** Fits the featurizer on the articles {@code include} accepts (all when null). */
@@ -108,9 +142,13 @@ final class CrossValidation {
         int l = truth.length;
         double[][] full = new double[n][l];
         double[][] headline = new double[n][];
+        double[][][] sentence = new double[n][][];
         for (int i = 0; i < n; i++) {
             if (folds[fold[i]].headline()[i] != null) {
                 headline[i] = new double[l];
+            }
+            if (folds[fold[i]].sentences()[i] != null) {
+                sentence[i] = new double[l][];
             }
         }
         listener.stepStarted("cross-validating " + Learners.describe(learner), (long) folds.length * l);
@@ -141,6 +179,9 @@ final class CrossValidation {
                             if (headline[i] != null) {
                                 headline[i][label] = w.margin(ff.headline()[i]);
                             }
+                            if (sentence[i] != null) {
+                                sentence[i][label] = bestTwo(w, ff.sentences()[i]);
+                            }
                         }
                     }
                     listener.advanced(1);
@@ -150,7 +191,7 @@ final class CrossValidation {
         }
         Parallel.runAll(pool, tasks);
         listener.stepFinished();
-        return new Margins(full, headline);
+        return new Margins(full, headline, sentence);
     }
 
     /** A fold whose training part lacks one class still gets a (constant) model. */

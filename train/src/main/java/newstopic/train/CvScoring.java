@@ -9,6 +9,7 @@ import newstopic.evaluation.CvReport;
 import newstopic.evaluation.LabelMetrics;
 import newstopic.model.Calibration;
 import newstopic.model.Mode;
+import newstopic.model.SentenceWeights;
 import newstopic.prediction.DecisionPolicy;
 
 /**
@@ -78,6 +79,11 @@ final class CvScoring {
             for (int k = 0; k < l; k++) {
                 p[k] = served.calibration().get(k).probability(oof.full()[i][k]);
                 h[k] = oof.headline()[i] == null ? 0 : served.calibration().get(k).probability(oof.headline()[i][k]);
+                SentenceWeights sentence = served.sentenceWeights().get(k);
+                if (sentence != null && oof.sentence()[i] != null) {
+                    double[] bestTwo = oof.sentence()[i][k];
+                    p[k] = sentence.probability(oof.full()[i][k], bestTwo[0], bestTwo[1]);
+                }
             }
             int best = DecisionPolicy.argmax(p);
             for (int k = 0; k < l; k++) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import newstopic.model.Calibration;
 import newstopic.model.Mode;
+import newstopic.model.SentenceWeights;
 
 /**
  * Chooses how each label decides, from out-of-fold margins: Platt calibration of the article's
@@ -12,7 +13,10 @@ import newstopic.model.Mode;
  * label: for each candidate headline threshold, the articles whose headline alone reaches it are
  * assigned the label whatever their body says, the article threshold is tuned again, and the
  * rule is kept at the candidate with the best out-of-fold F1 only when that beats the label's F1
- * without it. Stateless and thread-safe.
+ * without it. Labels without a headline rule then try the sentence rule: a logistic model of the
+ * article's margin and its two best sentences' margins, for the articles with enough sentences; its
+ * cross-fitted probabilities replace theirs under the label's threshold, and the rule is kept only
+ * when out-of-fold F1 gains {@link #MIN_GAIN} or more. Stateless and thread-safe.
  */
 final class DecisionTuning {
 
@@ -32,15 +36,23 @@ final class DecisionTuning {
      * @param headlineThresholds per label, what the headline alone needs, or null where the rule is off
      * @param scores             {@code [label][article]}: each article's out-of-fold decision score as
      *                           served (its probability, or {@link #FORCED} where its headline decides)
-     * @param notes              per label where the rule could apply, its out-of-fold F1 without and with it
+     * @param sentenceWeights    per label, its sentence rule, or null where the rule is off
+     * @param notes              per label where a rule could apply, its out-of-fold F1 without and with it
      */
     record Tuned(List<Calibration> calibration, List<Double> thresholds, List<Double> headlineThresholds,
-                 double[][] scores, List<String> notes) {
+                 List<SentenceWeights> sentenceWeights, double[][] scores, List<String> notes) {
 
         boolean anyHeadline() {
             return headlineThresholds.stream().anyMatch(java.util.Objects::nonNull);
         }
+
+        boolean anySentence() {
+            return sentenceWeights.stream().anyMatch(java.util.Objects::nonNull);
+        }
     }
+
+    /** Articles of each class a label needs among those with enough sentences before the sentence rule is tried. */
+    static final int MIN_SENTENCE_CLASS = 20;
 
     private DecisionTuning() {
     }
@@ -50,6 +62,7 @@ final class DecisionTuning {
         List<Calibration> calibration = new ArrayList<>();
         List<Double> thresholds = new ArrayList<>();
         List<Double> headlineThresholds = new ArrayList<>();
+        List<SentenceWeights> sentenceWeights = new ArrayList<>();
         double[][] scores = new double[labels.size()][];
         List<String> notes = new ArrayList<>();
         for (int k = 0; k < labels.size(); k++) {
@@ -64,6 +77,7 @@ final class DecisionTuning {
                 eligible += oof.headline()[i] == null ? 0 : 1;
             }
             headlineThresholds.add(null);
+            sentenceWeights.add(null);
             scores[k] = plain;
             if (mode == Mode.SINGLE) {
                 thresholds.add(0.5);
@@ -72,34 +86,90 @@ final class DecisionTuning {
             double plainThreshold = Thresholds.bestF1(plain, truth[k]);
             double plainF1 = f1(plain, truth[k], plainThreshold);
             thresholds.add(plainThreshold);
-            if (eligible == 0) {
-                continue;
+            if (eligible > 0) {
+                tuneHeadline(k, head, plain, plainF1, truth[k], labels, thresholds, headlineThresholds, scores, notes);
             }
-            double bestF1 = plainF1 + MIN_GAIN;
-            for (double h : candidates(head)) {
-                double[] s = plain.clone();
-                for (int i = 0; i < n; i++) {
-                    if (head[i] >= h) {
-                        s[i] = FORCED;
-                    }
-                }
-                double t = Math.min(1.0, Thresholds.bestF1(s, truth[k]));
-                double f = f1(s, truth[k], t);
-                if (f > bestF1) {
-                    bestF1 = f;
-                    thresholds.set(k, t);
-                    headlineThresholds.set(k, h);
-                    scores[k] = s;
-                }
+            if (headlineThresholds.get(k) == null) {
+                tuneSentences(k, oof, plainF1, truth[k], labels, thresholds, sentenceWeights, scores, notes);
             }
-            Double kept = headlineThresholds.get(k);
-            notes.add(kept == null
-                    ? "headline rule for %s: not kept (out-of-fold F1 %.4f without it; no headline threshold adds %.3f)"
-                            .formatted(labels.get(k), plainF1, MIN_GAIN)
-                    : "headline rule for %s: kept, the headline alone needs %.3f (out-of-fold F1 %.4f without, %.4f with)"
-                            .formatted(labels.get(k), kept, plainF1, bestF1));
         }
-        return new Tuned(calibration, thresholds, headlineThresholds, scores, notes);
+        return new Tuned(calibration, thresholds, headlineThresholds, sentenceWeights, scores, notes);
+    }
+
+    private static void tuneHeadline(int k, double[] head, double[] plain, double plainF1, boolean[] truth,
+                                     List<String> labels, List<Double> thresholds, List<Double> headlineThresholds,
+                                     double[][] scores, List<String> notes) {
+        int n = plain.length;
+        double bestF1 = plainF1 + MIN_GAIN;
+        for (double h : candidates(head)) {
+            double[] s = plain.clone();
+            for (int i = 0; i < n; i++) {
+                if (head[i] >= h) {
+                    s[i] = FORCED;
+                }
+            }
+            double t = Math.min(1.0, Thresholds.bestF1(s, truth));
+            double f = f1(s, truth, t);
+            if (f > bestF1) {
+                bestF1 = f;
+                thresholds.set(k, t);
+                headlineThresholds.set(k, h);
+                scores[k] = s;
+            }
+        }
+        Double kept = headlineThresholds.get(k);
+        notes.add(kept == null
+                ? "headline rule for %s: not kept (out-of-fold F1 %.4f without it; no headline threshold adds %.3f)"
+                        .formatted(labels.get(k), plainF1, MIN_GAIN)
+                : "headline rule for %s: kept, the headline alone needs %.3f (out-of-fold F1 %.4f without, %.4f with)"
+                        .formatted(labels.get(k), kept, plainF1, bestF1));
+    }
+
+    /**
+     * Tries label {@code k}'s sentence rule on the articles with enough sentences (those whose
+     * {@code oof.sentence()} row is set) and keeps it when it adds {@link #MIN_GAIN} F1 out of fold.
+     */
+    private static void tuneSentences(int k, CrossValidation.Margins oof, double plainF1, boolean[] truth,
+                                      List<String> labels, List<Double> thresholds, List<SentenceWeights> sentenceWeights,
+                                      double[][] scores, List<String> notes) {
+        List<Integer> rows = new ArrayList<>();
+        int positives = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (oof.sentence()[i] != null) {
+                rows.add(i);
+                positives += truth[i] ? 1 : 0;
+            }
+        }
+        if (positives < MIN_SENTENCE_CLASS || rows.size() - positives < MIN_SENTENCE_CLASS) {
+            if (!rows.isEmpty()) {
+                notes.add("sentence rule for %s: not tried (%d of %d long articles carry it; %d of each class needed)"
+                        .formatted(labels.get(k), positives, rows.size(), MIN_SENTENCE_CLASS));
+            }
+            return;
+        }
+        double[][] x = new double[rows.size()][];
+        boolean[] y = new boolean[rows.size()];
+        for (int r = 0; r < x.length; r++) {
+            int i = rows.get(r);
+            double[] bestTwo = oof.sentence()[i][k];
+            x[r] = new double[] {oof.full()[i][k], bestTwo[0], bestTwo[1]};
+            y[r] = truth[i];
+        }
+        double[] crossFitted = SentenceFit.crossFitted(x, y);
+        double[] s = scores[k].clone();
+        for (int r = 0; r < x.length; r++) {
+            s[rows.get(r)] = crossFitted[r];
+        }
+        // the label's threshold stays: short articles, which the rule never sees, keep their decisions
+        double f = f1(s, truth, thresholds.get(k));
+        if (f >= plainF1 + MIN_GAIN) {
+            sentenceWeights.set(k, SentenceFit.fit(x, y));
+            scores[k] = s;
+        }
+        notes.add((sentenceWeights.get(k) == null
+                ? "sentence rule for %s: not kept (out-of-fold F1 %.4f without it, %.4f with it, over %d long articles)"
+                : "sentence rule for %s: kept (out-of-fold F1 %.4f without it, %.4f with it, over %d long articles)")
+                .formatted(labels.get(k), plainF1, f, x.length));
     }
 
     /** Distinct quantiles of the headlines' probabilities (NaN where no headline was scored). */

@@ -11,7 +11,8 @@ import newstopic.train.learn.LinearWeights;
 /**
  * Margins of the final model on held-out labeled articles, for fitting the decision rule on
  * them ({@code train --calibrate-on}): the article's margin per label, and the headline's alone
- * where the headline rule could apply, as cross-validation computes them. Stateless and thread-safe.
+ * where the headline rule could apply, and its best two sentences' where the sentence rule could,
+ * as cross-validation computes them. Stateless and thread-safe.
  */
 final class HeldOutCalibration {
 
@@ -43,6 +44,7 @@ final class HeldOutCalibration {
         int n = articles.size();
         double[][] full = new double[n][weights.length];
         double[][] headline = new double[n][];
+        double[][][] sentence = new double[n][][];
         Workspace ws = featurizer.newWorkspace();
         SparseVector v = new SparseVector();
         for (int i = 0; i < n; i++) {
@@ -58,7 +60,14 @@ final class HeldOutCalibration {
                     headline[i][k] = weights[k].margin(v);
                 }
             }
+            if (CrossValidation.sentenceEligible(a, options)) {
+                SparseVector[] sentences = Parallel.sentenceVectors(featurizer, a.text(), ws, v);
+                sentence[i] = new double[weights.length][];
+                for (int k = 0; k < weights.length; k++) {
+                    sentence[i][k] = CrossValidation.bestTwo(weights[k], sentences);
+                }
+            }
         }
-        return new CrossValidation.Margins(full, headline);
+        return new CrossValidation.Margins(full, headline, sentence);
     }
 }

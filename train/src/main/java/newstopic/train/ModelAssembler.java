@@ -77,6 +77,8 @@ final class ModelAssembler {
                 .topFeatures(topFeatures(labels.labels(), featurizer, weights, articles))
                 .headlineRule(decisions.anyHeadline() ? options.headlineRule() : 0,
                         decisions.anyHeadline() ? decisions.headlineThresholds() : null)
+                .sentenceRule(decisions.anySentence() ? options.sentenceRule() : 0,
+                        decisions.anySentence() ? decisions.sentenceWeights() : null)
                 .build();
         return new TopicModel(header, featurizer, w, bias);
     }

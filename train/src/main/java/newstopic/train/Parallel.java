@@ -11,6 +11,7 @@ import newstopic.article.Article;
 import newstopic.features.Featurizer;
 import newstopic.features.SparseVector;
 import newstopic.features.Workspace;
+import newstopic.text.Sentences;
 
 /** Runs training's tasks on its worker pool. Stateless and thread-safe. */
 final class Parallel {
@@ -45,8 +46,52 @@ final class Parallel {
     static SparseVector[] featurize(Featurizer featurizer, List<Article> articles, boolean headlineOnly,
                                     java.util.function.IntPredicate include, int threads, ExecutorService pool,
                                     TrainingListener listener) {
-        int n = articles.size();
-        SparseVector[] x = new SparseVector[n];
+        SparseVector[] x = new SparseVector[articles.size()];
+        inChunks(featurizer, articles.size(), threads, pool, listener, (i, ws, v) -> {
+            if (include != null && !include.test(i)) {
+                return;
+            }
+            Article a = articles.get(i);
+            if (headlineOnly) {
+                featurizer.featurize(a.title(), "", ws, v);
+            } else {
+                featurizer.featurize(a, ws, v);
+            }
+            x[i] = v.copy();
+        });
+        return x;
+    }
+
+    /** Per article {@code include} accepts, the vector of each of its text's sentences alone (null for the rest). */
+    static SparseVector[][] featurizeSentences(Featurizer featurizer, List<Article> articles,
+                                               java.util.function.IntPredicate include, int threads, ExecutorService pool) {
+        SparseVector[][] x = new SparseVector[articles.size()][];
+        inChunks(featurizer, articles.size(), threads, pool, TrainingListener.NONE, (i, ws, v) -> {
+            if (include.test(i)) {
+                x[i] = sentenceVectors(featurizer, articles.get(i).text(), ws, v);
+            }
+        });
+        return x;
+    }
+
+    /** The vector of each sentence of {@code text}, scored alone as the classifier scores it. */
+    static SparseVector[] sentenceVectors(Featurizer featurizer, String text, Workspace ws, SparseVector scratch) {
+        List<SparseVector> out = new ArrayList<>();
+        Sentences.forEach(text, (from, to) -> {
+            featurizer.featurize("", text.substring(from, to), ws, scratch);
+            out.add(scratch.copy());
+        });
+        return out.toArray(new SparseVector[0]);
+    }
+
+    /** What a chunk does with one article index, given the chunk's workspace and scratch vector. */
+    private interface PerArticle {
+        void run(int i, Workspace ws, SparseVector scratch);
+    }
+
+    /** Runs {@code body} for every index in [0, n), in parallel chunks with one workspace each. */
+    private static void inChunks(Featurizer featurizer, int n, int threads, ExecutorService pool, TrainingListener listener,
+                                 PerArticle body) {
         int chunks = Math.max(1, Math.min(n, threads * 4));
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int c = 0; c < chunks; c++) {
@@ -56,22 +101,12 @@ final class Parallel {
                 Workspace ws = featurizer.newWorkspace();
                 SparseVector v = new SparseVector();
                 for (int i = from; i < to; i++) {
-                    if (include != null && !include.test(i)) {
-                        continue;
-                    }
-                    Article a = articles.get(i);
-                    if (headlineOnly) {
-                        featurizer.featurize(a.title(), "", ws, v);
-                    } else {
-                        featurizer.featurize(a, ws, v);
-                    }
-                    x[i] = v.copy();
+                    body.run(i, ws, v);
                 }
                 listener.advanced(to - from);
                 return null;
             });
         }
         runAll(pool, tasks);
-        return x;
     }
 }

@@ -25,11 +25,14 @@ import newstopic.train.learn.Learners;
  * @param nearDuplicate Jaccard similarity of word 3-shingles from which two articles count as copies
  * @param headlineRule  multi-label: text length from which the headline alone may also assign a
  *                      label, kept per label only where cross-validation says it helps (0 = off)
+ * @param sentenceRule  multi-label: sentences from which a label's probability may come from the
+ *                      article's margin and its two best sentences' margins, kept per label only
+ *                      where cross-validation says it helps (0 = off)
  * @param command       how training was invoked, for the model's provenance ("" from Java)
  */
 public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig featurizer, String learner, double c,
                            double nbAlpha, boolean balanced, int folds, long seed, int threads, double nearDuplicate,
-                           int headlineRule, String command) {
+                           int headlineRule, int sentenceRule, String command) {
 
     public TrainOptions {
         labels = labels == null ? null : List.copyOf(labels);
@@ -57,6 +60,9 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         }
         if (headlineRule < 0) {
             throw new IllegalArgumentException("headline rule must be 0 (off) or a length, got " + headlineRule);
+        }
+        if (sentenceRule < 0 || sentenceRule == 1) {
+            throw new IllegalArgumentException("sentence rule must be 0 (off) or a number of sentences from 2, got " + sentenceRule);
         }
     }
 
@@ -89,6 +95,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         b.threads = threads;
         b.nearDuplicate = nearDuplicate;
         b.headlineRule = headlineRule;
+        b.sentenceRule = sentenceRule;
         b.command = command;
         return b;
     }
@@ -107,6 +114,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         private int threads = Runtime.getRuntime().availableProcessors();
         private double nearDuplicate = 0.8;
         private int headlineRule = 600;
+        private int sentenceRule = 5;
         private String command = "";
 
         private Builder() {
@@ -178,6 +186,11 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
             return this;
         }
 
+        public Builder sentenceRule(int sentenceRule) {
+            this.sentenceRule = sentenceRule;
+            return this;
+        }
+
         public Builder command(String command) {
             this.command = command;
             return this;
@@ -188,7 +201,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
             double cValue = c != null ? c : mode == Mode.MULTI ? 0.25 : 0.5;
             boolean balancedValue = balanced != null ? balanced : mode == Mode.MULTI;
             return new TrainOptions(labels, mode, featurizer, learner, cValue, nbAlpha, balancedValue, folds, seed,
-                    threads, nearDuplicate, headlineRule, command);
+                    threads, nearDuplicate, headlineRule, sentenceRule, command);
         }
     }
 }

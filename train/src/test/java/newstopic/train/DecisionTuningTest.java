@@ -33,7 +33,7 @@ class DecisionTuningTest {
                 headline[i] = new double[] {truth[0][i] ? 2 + r.nextDouble() : -2 - r.nextDouble(), r.nextGaussian() * 3};
             }
         }
-        return new CrossValidation.Margins(full, headline);
+        return new CrossValidation.Margins(full, headline, new double[full.length][][]);
     }
 
     @Test
@@ -90,5 +90,73 @@ class DecisionTuningTest {
         DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.SINGLE);
         assertEquals(List.of(0.5, 0.5), tuned.thresholds());
         assertTrue(tuned.headlineThresholds().stream().allMatch(java.util.Objects::isNull));
+    }
+
+    /**
+     * Two labels over 600 articles, the even ones long (their sentences scored). For "a", a long
+     * article's margin is noise and its second-best sentence tells the truth: the sentence rule
+     * helps. For "b", every article's margin separates and the sentences are noise: it cannot help.
+     */
+    private static CrossValidation.Margins sentenceMargins(boolean[][] truth) {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = truth[0].length;
+        double[][] full = new double[n][2];
+        double[][][] sentence = new double[n][][];
+        for (int i = 0; i < n; i++) {
+            boolean longText = i % 2 == 0;
+            truth[0][i] = r.nextInt(3) == 0;
+            truth[1][i] = r.nextInt(3) == 0;
+            full[i][0] = longText ? r.nextGaussian() : (truth[0][i] ? 2 : -2) + r.nextDouble();
+            full[i][1] = (truth[1][i] ? 2 : -2) + r.nextDouble();
+            if (longText) {
+                double second = (truth[0][i] ? 1.5 : -1.5) + r.nextDouble() * 0.5;
+                sentence[i] = new double[][] {{second + 1, second}, {r.nextGaussian() + 1, r.nextGaussian()}};
+            }
+        }
+        return new CrossValidation.Margins(full, new double[n][], sentence);
+    }
+
+    @Test
+    void theSentenceRuleIsKeptWhereItAddsF1AndKeepsTheLabelsThreshold() {
+        boolean[][] truth = new boolean[2][600];
+        CrossValidation.Margins oof = sentenceMargins(truth);
+        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI);
+        assertTrue(tuned.sentenceWeights().get(0) != null, "kept for a: " + tuned.notes());
+        assertEquals(null, tuned.sentenceWeights().get(1), "not for b: " + tuned.notes());
+        assertTrue(tuned.anySentence());
+        assertTrue(tuned.sentenceWeights().get(0).second() > 0, "the second-best sentence carries a's signal");
+        // short articles keep the plain calibrated probability and the plain threshold
+        double[] plain = new double[600];
+        for (int i = 0; i < 600; i++) {
+            plain[i] = tuned.calibration().get(0).probability(oof.full()[i][0]);
+            if (oof.sentence()[i] == null) {
+                assertEquals(plain[i], tuned.scores()[0][i], 1e-12);
+            }
+        }
+        assertEquals(Thresholds.bestF1(plain, truth[0]), tuned.thresholds().get(0), 1e-12);
+        double with = DecisionTuning.f1(tuned.scores()[0], truth[0], tuned.thresholds().get(0));
+        assertTrue(with > DecisionTuning.f1(plain, truth[0], tuned.thresholds().get(0)) + 0.1, "F1 with the rule " + with);
+    }
+
+    @Test
+    void sentenceFitRecoversTheWeightsThatMadeTheData() {
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 20_000;
+        double[][] x = new double[n][];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+            double z = -1 + 0.5 * x[i][0] + 1.0 * x[i][1] + 2.0 * x[i][2];
+            y[i] = r.nextDouble() < 1 / (1 + Math.exp(-z));
+        }
+        var w = SentenceFit.fit(x, y);
+        assertEquals(-1, w.bias(), 0.1);
+        assertEquals(0.5, w.article(), 0.1);
+        assertEquals(1.0, w.best(), 0.1);
+        assertEquals(2.0, w.second(), 0.15);
+        // separable rows still give finite weights (the penalty), ordered the right way
+        double[][] sx = {{-1, -1, -1}, {-2, -2, -2}, {1, 1, 1}, {2, 2, 2}};
+        var s = SentenceFit.fit(sx, new boolean[] {false, false, true, true});
+        assertTrue(s.probability(1, 1, 1) > 0.9 && s.probability(-1, -1, -1) < 0.1, s.toString());
     }
 }

@@ -184,6 +184,56 @@ class TopicTrainerTest {
         assertEquals(0.7, single.toBuilder().c(0.7).build().c());
     }
 
+    /**
+     * A long war story of ten sentences: migration, when it applies, is developed by two sentences;
+     * otherwise one sentence in three stories mentions it in passing (which earns nothing).
+     */
+    private static Article developed(int i, SplittableRandom r, boolean move) {
+        List<String> sentences = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            StringBuilder b = new StringBuilder();
+            for (int w = 0; w < 6; w++) {
+                b.append(r.nextInt(3) == 0 ? WAR[r.nextInt(WAR.length)] : FILLER[r.nextInt(FILLER.length)]).append(' ');
+            }
+            sentences.add(b.toString().strip() + ".");
+        }
+        int mentions = move ? 2 : r.nextInt(3) == 0 ? 1 : 0;
+        for (int m = 0; m < mentions; m++) {
+            sentences.set(r.nextInt(10), "Many " + MOVE[r.nextInt(MOVE.length)] + " and " + MOVE[r.nextInt(MOVE.length)] + " were counted.");
+        }
+        return Article.of("s" + i, FILLER[r.nextInt(FILLER.length)] + " report " + i, String.join(" ", sentences),
+                new Source("gen.csv", 20_000 + i), move ? Set.of("conflict", "migration") : Set.of("conflict"));
+    }
+
+    @Test
+    void theSentenceRuleIsDecidedPerLabelAndStoredAsDecided() {
+        SplittableRandom r = new SplittableRandom(4);
+        List<Article> articles = new ArrayList<>(corpus(4, 300, 0));
+        for (int i = 0; i < 120; i++) {
+            articles.add(developed(i, r, r.nextBoolean()));
+        }
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainingResult result = TopicTrainer.train(articles, small().sentenceRule(5).build(), new TrainingListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        });
+        List<String> labels = result.model().header().labels();
+        DecisionPolicy policy = new TopicClassifier(result.model()).policy();
+        for (int k = 0; k < labels.size(); k++) {
+            String label = labels.get(k);
+            var note = notes.stream().filter(n -> n.startsWith("sentence rule for " + label + ": ")).findFirst();
+            // conflict is on every long article: one class only, so the rule is not even tried
+            assertEquals(note.isPresent() && note.get().contains(": kept"), policy.sentenceWeights(k) != null, notes.toString());
+        }
+        assertEquals(policy.sentenceMinCount() > 0, result.model().header().sentenceWeights() != null);
+        TrainingResult off = TopicTrainer.train(articles, small().sentenceRule(0).build());
+        assertEquals(0, off.model().header().sentenceRule());
+        assertEquals(null, off.model().header().sentenceWeights());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("sentence rule for migration: ")), notes.toString());
+    }
+
     @Test
     void badOptionsAreNamedWhenBuilt() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().folds(1).build())
@@ -193,6 +243,8 @@ class TopicTrainerTest {
         assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().threads(0).build());
         assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().c(Double.NaN).build());
         assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().nearDuplicate(0).build());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().sentenceRule(1).build())
+                .getMessage().contains("sentence rule"));
     }
 
     @Test
