@@ -81,7 +81,8 @@ final class InspectCommand implements Callable<Integer> {
         }
         CvReport cv = h.metrics();
         if (cv != null) {
-            out.printf("cv         %d folds, micro-F1 %s, macro-F1 %s%s%n", cv.folds(), cv.micro(), cv.macro(),
+            out.printf("cv         %d folds%s, micro-F1 %s, macro-F1 %s%s%n", cv.folds(),
+                    cv.runs() > 1 ? " x " + cv.runs() + " runs" : "", cv.micro(), cv.macro(),
                     cv.accuracy() != null ? ", accuracy " + cv.accuracy() : "");
         }
         for (String label : h.labels()) {

@@ -31,7 +31,8 @@ final class Reports {
     }
 
     static void printCv(CvReport cv, List<String> labels, PrintWriter out) {
-        out.printf("%d-fold cross-validation, %s (mean ± std over folds)%n", cv.folds(), cv.learner());
+        out.printf("%d-fold cross-validation%s, %s (mean ± std over folds)%n", cv.folds(),
+                cv.runs() > 1 ? " run " + cv.runs() + " times" : "", cv.learner());
         out.printf("%-12s %15s %15s %15s %8s%n", "label", "precision", "recall", "F1", "support");
         for (String label : labels) {
             CvReport.LabelSummary s = cv.labels().get(label);

@@ -93,6 +93,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cv", paramLabel = "K", description = "Cross-validation folds for calibration, thresholds and metrics. Default: ${DEFAULT-VALUE}.", defaultValue = "5")
     int folds;
 
+    @Option(names = "--cv-repeats", paramLabel = "R", description = "Times cross-validation runs, each time with other folds, pooled for calibration, thresholds and metrics: one run's thresholds move with its folds. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
+    int cvRepeats;
+
     @Option(names = "--seed", description = "Seed for folds and learners. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
     long seed;
 
@@ -160,6 +163,7 @@ final class TrainCommand implements Callable<Integer> {
                 .learner(learner)
                 .nbAlpha(nbAlpha)
                 .folds(folds)
+                .repeats(cvRepeats)
                 .seed(seed)
                 .nearDuplicate(nearDuplicate)
                 .headlineRule(headlineRule)

@@ -9,6 +9,8 @@ import java.util.Map;
  * unseen articles. Immutable and thread-safe.
  *
  * @param folds       number of folds
+ * @param repeats     how many times cross-validation ran, each time with other folds (0 in older
+ *                    files, which ran once); the summaries are over {@code folds * repeats} folds
  * @param learner     the learner whose results these are
  * @param candidates  with {@code --learner auto}: each candidate's score (micro-F1 or accuracy)
  * @param labels      per label: precision, recall, F1 as mean and standard deviation over folds
@@ -17,8 +19,13 @@ import java.util.Map;
  * @param accuracy    single-label mode: accuracy over folds (null in multi-label mode)
  * @param nearDuplicateGroups groups of near-copies kept within one fold
  */
-public record CvReport(int folds, String learner, Map<String, Double> candidates, Map<String, LabelSummary> labels,
+public record CvReport(int folds, int repeats, String learner, Map<String, Double> candidates, Map<String, LabelSummary> labels,
                 Summary micro, Summary macro, Summary accuracy, int nearDuplicateGroups) {
+
+    /** The number of runs, counting older files' single run. */
+    public int runs() {
+        return Math.max(1, repeats);
+    }
 
     /** Mean and standard deviation of a metric over folds. */
     public record Summary(double mean, double std) {

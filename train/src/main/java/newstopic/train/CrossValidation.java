@@ -33,6 +33,14 @@ final class CrossValidation {
      * sentences, and {@code sentence[i]} is null where the sentence rule cannot apply.
      */
     record Margins(double[][] full, double[][] headline, double[][][] sentence) {
+
+        /** The rows of every run, one run after the other. */
+        static Margins concat(List<Margins> runs) {
+            return new Margins(
+                    runs.stream().flatMap(m -> Arrays.stream(m.full())).toArray(double[][]::new),
+                    runs.stream().flatMap(m -> Arrays.stream(m.headline())).toArray(double[][]::new),
+                    runs.stream().flatMap(m -> Arrays.stream(m.sentence())).toArray(double[][][]::new));
+        }
     }
 
     /** One fold's featurizer (fitted without the fold) and every article's vectors under it. */

@@ -105,7 +105,7 @@ final class CvScoring {
     }
 
     /** The model's report from its per-fold metrics. */
-    static CvReport report(List<List<LabelMetrics>> perFold, boolean[][] truth, List<String> labels, Mode mode,
+    static CvReport report(List<List<LabelMetrics>> perFold, int repeats, boolean[][] truth, List<String> labels, Mode mode,
                            String learner, Map<String, Double> candidates, int nearDuplicateGroups) {
         CvReport.Summary micro = CvReport.Summary.of(perFold.stream().map(ms -> LabelMetrics.micro(ms).f1()).toList());
         CvReport.Summary macro = CvReport.Summary.of(perFold.stream().map(LabelMetrics::macroF1).toList());
@@ -126,7 +126,7 @@ final class CvScoring {
         }
         Map<String, Double> scored = candidates.isEmpty()
                 ? Map.of(learner, accuracy != null ? accuracy.mean() : micro.mean()) : candidates;
-        return new CvReport(perFold.size(), learner, scored, perLabel, micro, macro, accuracy, nearDuplicateGroups);
+        return new CvReport(perFold.size() / repeats, repeats, learner, scored, perLabel, micro, macro, accuracy, nearDuplicateGroups);
     }
 
     /** The score that ranks candidate learners: mean accuracy (single-label) or micro-F1 over folds. */

@@ -167,8 +167,8 @@ final class DecisionTuning {
             scores[k] = s;
         }
         notes.add((sentenceWeights.get(k) == null
-                ? "sentence rule for %s: not kept (out-of-fold F1 %.4f without it, %.4f with it, over %d long articles)"
-                : "sentence rule for %s: kept (out-of-fold F1 %.4f without it, %.4f with it, over %d long articles)")
+                ? "sentence rule for %s: not kept (out-of-fold F1 %.4f without it, %.4f with it, over %d out-of-fold scores of long articles)"
+                : "sentence rule for %s: kept (out-of-fold F1 %.4f without it, %.4f with it, over %d out-of-fold scores of long articles)")
                 .formatted(labels.get(k), plainF1, f, x.length));
     }
 

@@ -61,6 +61,7 @@ final class ModelAssembler {
         Map<String, Object> hyper = new LinkedHashMap<>(learner.hyperparameters());
         hyper.put("learner", Learners.describe(learner));
         hyper.put("folds", options.folds());
+        hyper.put("repeats", options.repeats());
         if (!calibration.isEmpty()) {
             // the decision rule's own provenance: which held-out articles fitted it
             hyper.put("decisionsFittedOn", inputFiles(calibration));

@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 public final class Thresholds {
 
+    /** F1 this close to the best counts as equally good: smaller differences are a few articles either way. */
+    static final double PLATEAU = 0.002;
+
     private Thresholds() {
     }
 
@@ -24,27 +27,38 @@ public final class Thresholds {
         if (totalPos == 0) {
             return 0.5;
         }
+        // every cut between distinct scores: its threshold (the middle of the gap) and its F1
+        double[] cut = new double[n];
+        double[] f1 = new double[n];
+        int cuts = 0;
         double bestF1 = -1;
-        double best = 0.5;
         int tp = 0;
         for (int k = 0; k < n; k++) {
             if (positive[boxed[k]]) {
                 tp++;
             }
-            // only cut between distinct scores
             if (k + 1 < n && scores[boxed[k + 1]] == scores[boxed[k]]) {
                 continue;
             }
-            int predicted = k + 1;
-            double f1 = 2.0 * tp / (predicted + totalPos);
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                double here = scores[boxed[k]];
-                double below = k + 1 < n ? scores[boxed[k + 1]] : 0;
-                best = (here + below) / 2;
+            double here = scores[boxed[k]];
+            double below = k + 1 < n ? scores[boxed[k + 1]] : 0;
+            cut[cuts] = (here + below) / 2;
+            f1[cuts] = 2.0 * tp / (k + 1 + totalPos);
+            bestF1 = Math.max(bestF1, f1[cuts]);
+            cuts++;
+        }
+        // the middle of the cuts within PLATEAU of the best: the best cut alone wanders along a flat
+        // curve from one set of folds to the next
+        int near = 0;
+        for (int c = 0; c < cuts; c++) {
+            near += f1[c] >= bestF1 - PLATEAU ? 1 : 0;
+        }
+        for (int c = 0, seen = 0; c < cuts; c++) {
+            if (f1[c] >= bestF1 - PLATEAU && seen++ == near / 2) {
+                return cut[c];
             }
         }
-        return best;
+        throw new AssertionError("the best cut is within the plateau");
     }
 
     /** Example indices ordered from the highest score to the lowest. */

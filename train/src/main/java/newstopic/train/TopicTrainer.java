@@ -23,7 +23,8 @@ import newstopic.train.learn.TrainingSet;
 
 /**
  * Trains a topic model from labeled articles in one call: it checks the labels, keeps
- * near-duplicate articles in one fold, cross-validates (choosing between candidate learners when
+ * near-duplicate articles in one fold, cross-validates {@link TrainOptions#repeats()} times with
+ * other folds each time, pooling the runs (choosing between candidate learners when
  * the learner names several), calibrates each label on out-of-fold margins, chooses the decision
  * rule that {@link newstopic.prediction.TopicClassifier} will serve, scores it fold by fold, fits
  * the final model on everything and records how it was made.
@@ -75,25 +76,51 @@ public final class TopicTrainer {
                     .formatted(groups.groups(), groups.copies()));
         }
         String[] signature = articles.stream().map(a -> String.join(";", a.labels())).toArray(String[]::new);
-        int[] fold = Folds.assign(groups.groupOf(), signature, options.folds(), options.seed());
+        int runs = options.repeats();
+        int n = articles.size();
+        // run r uses folds of its own; pooled, run r's fold f is fold r * folds + f
+        int[][] runFolds = new int[runs][];
+        int[] fold = new int[runs * n];
+        for (int r = 0; r < runs; r++) {
+            runFolds[r] = Folds.assign(groups.groupOf(), signature, options.folds(), options.seed() + r);
+            for (int i = 0; i < n; i++) {
+                fold[r * n + i] = r * options.folds() + runFolds[r][i];
+            }
+        }
+        boolean[][] truth = new boolean[labels.size()][];
+        for (int k = 0; k < labels.size(); k++) {
+            truth[k] = new boolean[runs * n];
+            for (int r = 0; r < runs; r++) {
+                System.arraycopy(labels.truth()[k], 0, truth[k], r * n, n);
+            }
+        }
 
         List<BinaryLearner> candidates = Learners.candidates(options.learner(),
                 new Learners.Settings(options.c(), options.balanced(), options.nbAlpha()));
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
-            CrossValidation cv = new CrossValidation(articles, fold, labels.truth(), options, pool, listener);
-            cv.featurizeFolds();
+            List<List<CrossValidation.Margins>> runsOf = new ArrayList<>();
+            candidates.forEach(c -> runsOf.add(new ArrayList<>()));
+            for (int r = 0; r < runs; r++) {
+                CrossValidation cv = new CrossValidation(articles, runFolds[r], labels.truth(), options, pool, listener);
+                cv.featurizeFolds();
+                for (int c = 0; c < candidates.size(); c++) {
+                    runsOf.get(c).add(cv.outOfFold(candidates.get(c)));
+                }
+                cv.release(); // free each run's fold features before the next, and before the final fit
+            }
             Map<String, Double> scores = new LinkedHashMap<>();
             BinaryLearner best = null;
             DecisionTuning.Tuned bestDecisions = null;
             CrossValidation.Margins bestOof = null;
             List<List<LabelMetrics>> bestFolds = null;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (BinaryLearner learner : candidates) {
-                CrossValidation.Margins oof = cv.outOfFold(learner);
-                DecisionTuning.Tuned decisions = DecisionTuning.tune(oof, labels.truth(), labels.labels(), options.mode());
-                List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, decisions.scores(), labels.truth(), fold,
-                        options.folds(), labels.labels(), options.mode());
+            for (int c = 0; c < candidates.size(); c++) {
+                BinaryLearner learner = candidates.get(c);
+                CrossValidation.Margins oof = CrossValidation.Margins.concat(runsOf.get(c));
+                DecisionTuning.Tuned decisions = DecisionTuning.tune(oof, truth, labels.labels(), options.mode());
+                List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, decisions.scores(), truth, fold,
+                        runs * options.folds(), labels.labels(), options.mode());
                 double score = CvScoring.score(perFold, options.mode());
                 if (candidates.size() > 1) {
                     scores.put(Learners.describe(learner), score);
@@ -108,7 +135,6 @@ public final class TopicTrainer {
                     bestFolds = perFold;
                 }
             }
-            cv.release(); // the fold features are no longer needed: let the final fit use the memory
 
             Featurizer featurizer = CrossValidation.fitFeaturizer(articles, null, options.featurizer());
             listener.stepStarted("featurizing", articles.size());
@@ -116,15 +142,15 @@ public final class TopicTrainer {
             listener.stepFinished();
             LinearWeights[] weights = fitLabels(best, x, labels, featurizer.dimension(), options, pool, listener);
             if (!calibration.isEmpty()) {
-                boolean[][] truth = HeldOutCalibration.truth(calibration, labels.labels());
+                boolean[][] heldTruth = HeldOutCalibration.truth(calibration, labels.labels());
                 CrossValidation.Margins held = HeldOutCalibration.margins(featurizer, weights, calibration, options);
-                bestDecisions = DecisionTuning.tune(held, truth, labels.labels(), options.mode());
-                bestFolds = CvScoring.perFoldAsServed(bestOof, bestDecisions, labels.truth(), fold, options.folds(),
+                bestDecisions = DecisionTuning.tune(held, heldTruth, labels.labels(), options.mode());
+                bestFolds = CvScoring.perFoldAsServed(bestOof, bestDecisions, truth, fold, runs * options.folds(),
                         labels.labels(), options.mode());
                 listener.note("decisions fitted on %d calibration articles instead of the corpus folds".formatted(calibration.size()));
             }
             bestDecisions.notes().forEach(listener::note);
-            CvReport report = CvScoring.report(bestFolds, labels.truth(), labels.labels(), options.mode(),
+            CvReport report = CvScoring.report(bestFolds, runs, labels.truth(), labels.labels(), options.mode(),
                     Learners.describe(best), scores, groups.groups());
             return new TrainingResult(ModelAssembler.assemble(featurizer, weights, bestDecisions, best, report, labels,
                     articles, calibration, options), report);

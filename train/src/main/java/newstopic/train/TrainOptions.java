@@ -20,6 +20,8 @@ import newstopic.train.learn.Learners;
  * @param nbAlpha       naive Bayes additive smoothing
  * @param balanced      weigh each label's positive and negative examples inversely to their frequency
  * @param folds         cross-validation folds for calibration, thresholds and metrics (2 or more)
+ * @param repeats       cross-validation runs, each with other folds, pooled for calibration,
+ *                      thresholds and metrics: one run's thresholds move with its folds (1 or more)
  * @param seed          makes folds and learners repeatable
  * @param threads       worker threads
  * @param nearDuplicate Jaccard similarity of word 3-shingles from which two articles count as copies
@@ -31,7 +33,7 @@ import newstopic.train.learn.Learners;
  * @param command       how training was invoked, for the model's provenance ("" from Java)
  */
 public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig featurizer, String learner, double c,
-                           double nbAlpha, boolean balanced, int folds, long seed, int threads, double nearDuplicate,
+                           double nbAlpha, boolean balanced, int folds, int repeats, long seed, int threads, double nearDuplicate,
                            int headlineRule, int sentenceRule, String command) {
 
     public TrainOptions {
@@ -51,6 +53,9 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         }
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("cross-validation runs at least once, got " + repeats + " repeats");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -75,7 +80,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
             .withAnalyzer(AnalyzerConfig.DEFAULT.withStopWords(true).withStem(true))
             .withTitleWeight(1f);
 
-    /** The defaults: multi-label, {@link #DEFAULT_FEATURIZER}, the svm+cnb ensemble, 5 folds, seed 42, every core. */
+    /** The defaults: multi-label, {@link #DEFAULT_FEATURIZER}, the svm+cnb ensemble, 5 folds run 3 times, seed 42, every core. */
     public static Builder builder() {
         return new Builder();
     }
@@ -91,6 +96,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         b.nbAlpha = nbAlpha;
         b.balanced = balanced;
         b.folds = folds;
+        b.repeats = repeats;
         b.seed = seed;
         b.threads = threads;
         b.nearDuplicate = nearDuplicate;
@@ -110,6 +116,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         private double nbAlpha = 0.1;
         private Boolean balanced;
         private int folds = 5;
+        private int repeats = 3;
         private long seed = 42;
         private int threads = Runtime.getRuntime().availableProcessors();
         private double nearDuplicate = 0.8;
@@ -166,6 +173,11 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
             return this;
         }
 
+        public Builder repeats(int repeats) {
+            this.repeats = repeats;
+            return this;
+        }
+
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -200,7 +212,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         public TrainOptions build() {
             double cValue = c != null ? c : mode == Mode.MULTI ? 0.25 : 0.5;
             boolean balancedValue = balanced != null ? balanced : mode == Mode.MULTI;
-            return new TrainOptions(labels, mode, featurizer, learner, cValue, nbAlpha, balancedValue, folds, seed,
+            return new TrainOptions(labels, mode, featurizer, learner, cValue, nbAlpha, balancedValue, folds, repeats, seed,
                     threads, nearDuplicate, headlineRule, sentenceRule, command);
         }
     }

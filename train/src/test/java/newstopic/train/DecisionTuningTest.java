@@ -154,9 +154,10 @@ class DecisionTuningTest {
         assertEquals(0.5, w.article(), 0.1);
         assertEquals(1.0, w.best(), 0.1);
         assertEquals(2.0, w.second(), 0.15);
-        // separable rows still give finite weights (the penalty), ordered the right way
+        // separable rows still give finite weights (the penalty keeps them from growing without bound)
         double[][] sx = {{-1, -1, -1}, {-2, -2, -2}, {1, 1, 1}, {2, 2, 2}};
         var s = SentenceFit.fit(sx, new boolean[] {false, false, true, true});
-        assertTrue(s.probability(1, 1, 1) > 0.9 && s.probability(-1, -1, -1) < 0.1, s.toString());
+        assertTrue(s.second() > 0 && s.second() < 5, s.toString());
+        assertTrue(s.probability(1, 1, 1) > 0.5 && s.probability(-1, -1, -1) < 0.5, s.toString());
     }
 }

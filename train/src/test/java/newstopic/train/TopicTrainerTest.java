@@ -195,7 +195,8 @@ class TopicTrainerTest {
             for (int w = 0; w < 6; w++) {
                 b.append(r.nextInt(3) == 0 ? WAR[r.nextInt(WAR.length)] : FILLER[r.nextInt(FILLER.length)]).append(' ');
             }
-            sentences.add(b.toString().strip() + ".");
+            String words = b.toString().strip();
+            sentences.add(Character.toUpperCase(words.charAt(0)) + words.substring(1) + ".");
         }
         int mentions = move ? 2 : r.nextInt(3) == 0 ? 1 : 0;
         for (int m = 0; m < mentions; m++) {
