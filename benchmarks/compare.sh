@@ -298,9 +298,9 @@ tool_setting() { # TOOL MODE PROTOCOL
   local multi="" pred=""
   [ "$2" = multi ] && multi=" -loss one-vs-all" && pred="; predict with k=-1, threshold 0.5 (__label__none, the pseudo-label of an empty label set, is dropped)"
   case "$1" in
-    newstopic) if [ "$2" = single ]; then echo "\`train --mode single --min-df 1\`, otherwise defaults (svm+cnb, tf-idf 1-2-grams, C 0.5, internal 5-fold CV), \`--threads $TRAIN_THREADS\`";
-               elif [ "$3" = train-corpus ]; then echo "\`train\` defaults (multi-label, svm+cnb, tf-idf 1-2-grams, min-df 2, C 0.25, balanced, internal 5-fold CV, headline rule, the labels found in the training corpus), \`--threads $TRAIN_THREADS\`";
-               else echo "\`train\` defaults (multi-label, svm+cnb, tf-idf 1-2-grams, min-df 2, C 0.25, balanced, internal 5-fold CV, headline rule), \`--labels\` of the corpus, \`--threads $TRAIN_THREADS\`"; fi ;;
+    newstopic) if [ "$2" = single ]; then echo "\`train --mode single --min-df 1\`, otherwise defaults (svm+cnb, tf-idf 1-2-grams, C 0.5, internal 5-fold CV run 3 times), \`--threads $TRAIN_THREADS\`";
+               elif [ "$3" = train-corpus ]; then echo "\`train\` defaults (multi-label, svm+cnb, tf-idf 1-2-grams, min-df 2, C 0.25, balanced, internal 5-fold CV run 3 times, headline and sentence rules, the labels found in the training corpus), \`--threads $TRAIN_THREADS\`";
+               else echo "\`train\` defaults (multi-label, svm+cnb, tf-idf 1-2-grams, min-df 2, C 0.25, balanced, internal 5-fold CV run 3 times, headline and sentence rules), \`--labels\` of the corpus, \`--threads $TRAIN_THREADS\`"; fi ;;
     fasttext) echo "\`supervised ${FT_TUTORIAL[*]}$multi -thread $TRAIN_THREADS\` (fastText tutorial settings for small data)$pred" ;;
     fasttext-paper) echo "\`supervised ${FT_PAPER[*]}$multi -thread $TRAIN_THREADS\` (Joulin et al. 2016, AG News with bigrams)$pred" ;;
     sklearn-svm) if [ "$2" = single ]; then echo "TfidfVectorizer(ngram_range=(1,2), sublinear_tf=True) + LinearSVC() (defaults, C=1, no class weights)";

@@ -3,9 +3,11 @@ package newstopic.train;
 import java.util.Arrays;
 
 /**
- * Picks the probability threshold that maximizes a label's F1 on out-of-fold predictions. Among
- * equally good cut points it takes the middle of the gap between neighbouring scores, so a
- * threshold does not sit on one training example's score. Stateless and thread-safe.
+ * Picks a label's probability threshold from out-of-fold predictions: of the cut points whose F1
+ * is within {@link #PLATEAU} of the best, the middle one, and each cut in the middle of the gap
+ * between neighbouring scores, so a threshold does not sit on one training example's score. The
+ * F1 curve is flat near its top, and its single best cut moved from 0.32 to 0.47 with the folds.
+ * Stateless and thread-safe.
  */
 public final class Thresholds {
 

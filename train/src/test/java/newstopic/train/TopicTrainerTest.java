@@ -112,15 +112,20 @@ class TopicTrainerTest {
         assertTrue(right > 0.95 * articles.size(), right + " of " + articles.size());
     }
 
-    @Test
-    void theHeadlineRuleIsDecidedPerLabelAndStoredAsDecided() {
-        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
-        TrainingResult result = TopicTrainer.train(corpus(2, 300, 60), small().headlineRule(600).build(), new TrainingListener() {
+    /** A listener that keeps training's notes. */
+    private static TrainingListener notingInto(List<String> notes) {
+        return new TrainingListener() {
             @Override
             public void note(String message) {
                 notes.add(message);
             }
-        });
+        };
+    }
+
+    @Test
+    void theHeadlineRuleIsDecidedPerLabelAndStoredAsDecided() {
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainingResult result = TopicTrainer.train(corpus(2, 300, 60), small().headlineRule(600).build(), notingInto(notes));
         List<String> labels = result.model().header().labels();
         DecisionPolicy policy = new TopicClassifier(result.model()).policy();
         for (int k = 0; k < labels.size(); k++) {
@@ -214,12 +219,7 @@ class TopicTrainerTest {
             articles.add(developed(i, r, r.nextBoolean()));
         }
         List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
-        TrainingResult result = TopicTrainer.train(articles, small().sentenceRule(5).build(), new TrainingListener() {
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-        });
+        TrainingResult result = TopicTrainer.train(articles, small().sentenceRule(5).build(), notingInto(notes));
         List<String> labels = result.model().header().labels();
         DecisionPolicy policy = new TopicClassifier(result.model()).policy();
         for (int k = 0; k < labels.size(); k++) {
