@@ -13,7 +13,6 @@ import newstopic.evaluation.CvReport;
 import newstopic.evaluation.LabelMetrics;
 import newstopic.features.Featurizer;
 import newstopic.features.SparseVector;
-import newstopic.train.corpus.Folds;
 import newstopic.train.corpus.LabelSet;
 import newstopic.train.corpus.NearDuplicateGroups;
 import newstopic.train.learn.BinaryLearner;
@@ -77,23 +76,9 @@ public final class TopicTrainer {
         }
         String[] signature = articles.stream().map(a -> String.join(";", a.labels())).toArray(String[]::new);
         int runs = options.repeats();
-        int n = articles.size();
-        // run r uses folds of its own; pooled, run r's fold f is fold r * folds + f
-        int[][] runFolds = new int[runs][];
-        int[] fold = new int[runs * n];
-        for (int r = 0; r < runs; r++) {
-            runFolds[r] = Folds.assign(groups.groupOf(), signature, options.folds(), options.seed() + r);
-            for (int i = 0; i < n; i++) {
-                fold[r * n + i] = r * options.folds() + runFolds[r][i];
-            }
-        }
-        boolean[][] truth = new boolean[labels.size()][];
-        for (int k = 0; k < labels.size(); k++) {
-            truth[k] = new boolean[runs * n];
-            for (int r = 0; r < runs; r++) {
-                System.arraycopy(labels.truth()[k], 0, truth[k], r * n, n);
-            }
-        }
+        RepeatedFolds folds = RepeatedFolds.assign(groups.groupOf(), signature, labels.truth(), options);
+        int[] fold = folds.pooled();
+        boolean[][] truth = folds.truth();
 
         List<BinaryLearner> candidates = Learners.candidates(options.learner(),
                 new Learners.Settings(options.c(), options.balanced(), options.nbAlpha()));
@@ -102,7 +87,7 @@ public final class TopicTrainer {
             List<List<CrossValidation.Margins>> runsOf = new ArrayList<>();
             candidates.forEach(c -> runsOf.add(new ArrayList<>()));
             for (int r = 0; r < runs; r++) {
-                CrossValidation cv = new CrossValidation(articles, runFolds[r], labels.truth(), options, pool, listener);
+                CrossValidation cv = new CrossValidation(articles, folds.run(r), labels.truth(), options, pool, listener);
                 cv.featurizeFolds();
                 for (int c = 0; c < candidates.size(); c++) {
                     runsOf.get(c).add(cv.outOfFold(candidates.get(c)));
