@@ -43,7 +43,19 @@ public final class Sentences {
     /** Whether {@code text} has at least {@code min} sentences; texts too short to hold them are not scanned. */
     public static boolean atLeast(CharSequence text, int min) {
         // a sentence has MIN_WORDS words, and so at least 2 * MIN_WORDS - 1 characters
-        return text.length() >= (long) min * (2 * MIN_WORDS - 1) && count(text, min) >= min;
+        if (text.length() < (long) min * (2 * MIN_WORDS - 1)) {
+            return false;
+        }
+        // every sentence but the last ends at a mark or a line break: most short texts stop here,
+        // before the full scan
+        int marks = 0;
+        for (int i = 0, n = text.length(); i < n && marks < min - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r') {
+                marks++;
+            }
+        }
+        return marks >= min - 1 && count(text, min) >= min;
     }
 
     private static int scan(CharSequence text, int limit, Sink sink) {

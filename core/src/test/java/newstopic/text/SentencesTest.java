@@ -58,4 +58,21 @@ class SentencesTest {
         assertFalse(Sentences.atLeast("a b c", 2), "too short to hold two sentences");
         assertTrue(Sentences.atLeast("a b c.\nd e f", 2), "the shortest text with two sentences");
     }
+
+    @Test
+    void atLeastAgreesWithTheFullCountOnRandomTexts() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        String[] pieces = {"word", "Word", "U.S.", "3.5", ".", "!", "?", "\n", " ", " ", " ", "\u201c", "\u201d", "Mr.", "TT"};
+        for (int t = 0; t < 2000; t++) {
+            StringBuilder b = new StringBuilder();
+            int len = r.nextInt(60);
+            for (int i = 0; i < len; i++) {
+                b.append(pieces[r.nextInt(pieces.length)]).append(r.nextInt(3) == 0 ? "" : " ");
+            }
+            String text = b.toString();
+            for (int min = 2; min <= 6; min++) {
+                assertEquals(Sentences.count(text, 100) >= min, Sentences.atLeast(text, min), min + " in: " + text);
+            }
+        }
+    }
 }
