@@ -3,13 +3,13 @@ package newstopic.cli;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import newstopic.Futures;
 import newstopic.article.Article;
 
 /**
@@ -70,22 +70,7 @@ final class OrderedBatches<R> implements AutoCloseable {
     }
 
     private void consumeHead() {
-        R result;
-        try {
-            result = inFlight.poll().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        inOrder.accept(result);
+        inOrder.accept(Futures.await(inFlight.poll()));
     }
 
     @Override

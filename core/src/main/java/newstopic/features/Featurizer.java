@@ -28,6 +28,18 @@ public interface Featurizer {
     }
 
     /**
+     * Writes the vector of each {@link newstopic.text.Sentences sentence} of {@code text}, scored
+     * alone without a headline, into {@code out} in turn, calling {@code each} after each one: how
+     * the sentence rule sees a text, in training and in prediction alike.
+     */
+    default void featurizeSentences(String text, Workspace workspace, SparseVector out, Runnable each) {
+        newstopic.text.Sentences.forEach(text, (from, to) -> {
+            featurize("", text.substring(from, to), workspace, out);
+            each.run();
+        });
+    }
+
+    /**
      * Calls {@code visitor} for each n-gram occurrence of the text that has a feature, with its
      * index and words: how explanations name features in words, whatever the featurizer.
      */

@@ -24,4 +24,17 @@ public record SentenceWeights(double bias, double article, double best, double s
     public double probability(double articleMargin, double bestMargin, double secondMargin) {
         return Calibration.logistic(bias + article * articleMargin + best * bestMargin + second * secondMargin);
     }
+
+    /**
+     * Takes one more sentence's margin for label {@code k} into the best and second-best margins
+     * seen so far ({@code best[k]} and {@code second[k]}, negative infinity before the first).
+     */
+    public static void offer(double margin, double[] best, double[] second, int k) {
+        if (margin > best[k]) {
+            second[k] = best[k];
+            best[k] = margin;
+        } else if (margin > second[k]) {
+            second[k] = margin;
+        }
+    }
 }

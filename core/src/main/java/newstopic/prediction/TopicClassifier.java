@@ -19,7 +19,6 @@ import newstopic.model.ModelFile;
 import newstopic.model.ModelHeader;
 import newstopic.model.SentenceWeights;
 import newstopic.model.TopicModel;
-import newstopic.text.Sentences;
 
 /**
  * Classifies news articles with a trained model: the library's entry point.
@@ -150,17 +149,10 @@ public final class TopicClassifier {
     private double[] sentenceProbabilities(String text, double[] articleMargins, Scratch s) {
         Arrays.fill(s.best, Double.NEGATIVE_INFINITY);
         Arrays.fill(s.second, Double.NEGATIVE_INFINITY);
-        Sentences.forEach(text, (from, to) -> {
-            model.featurizer().featurize("", text.substring(from, to), s.workspace, s.sentenceVector);
+        model.featurizer().featurizeSentences(text, s.workspace, s.sentenceVector, () -> {
             model.margins(s.sentenceVector, s.sentenceMargins);
             for (int k = 0; k < s.best.length; k++) {
-                double m = s.sentenceMargins[k];
-                if (m > s.best[k]) {
-                    s.second[k] = s.best[k];
-                    s.best[k] = m;
-                } else if (m > s.second[k]) {
-                    s.second[k] = m;
-                }
+                SentenceWeights.offer(s.sentenceMargins[k], s.best, s.second, k);
             }
         });
         for (int k = 0; k < s.sentence.length; k++) {

@@ -12,6 +12,7 @@ import newstopic.features.FeaturizerCodec;
 import newstopic.features.FeaturizerConfig;
 import newstopic.features.SparseVector;
 import newstopic.model.Mode;
+import newstopic.model.SentenceWeights;
 import newstopic.text.Sentences;
 import newstopic.train.learn.BinaryLearner;
 import newstopic.train.learn.Learners;
@@ -85,18 +86,12 @@ final class CrossValidation {
 
     /** The best and second-best margin of {@code sentences} under {@code w}. */
     static double[] bestTwo(LinearWeights w, SparseVector[] sentences) {
-        double best = Double.NEGATIVE_INFINITY;
-        double second = Double.NEGATIVE_INFINITY;
+        double[] best = {Double.NEGATIVE_INFINITY};
+        double[] second = {Double.NEGATIVE_INFINITY};
         for (SparseVector v : sentences) {
-            double m = w.margin(v);
-            if (m > best) {
-                second = best;
-                best = m;
-            } else if (m > second) {
-                second = m;
-            }
+            SentenceWeights.offer(w.margin(v), best, second, 0);
         }
-        return new double[] {best, second};
+        return new double[] {best[0], second[0]};
     }
 
     /** Fits every fold's featurizer and featurizes the articles under each. */

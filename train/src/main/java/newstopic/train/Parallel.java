@@ -3,15 +3,14 @@ package newstopic.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
+import newstopic.Futures;
 import newstopic.article.Article;
 import newstopic.features.Featurizer;
 import newstopic.features.SparseVector;
 import newstopic.features.Workspace;
-import newstopic.text.Sentences;
 
 /** Runs training's tasks on its worker pool. Stateless and thread-safe. */
 final class Parallel {
@@ -21,22 +20,14 @@ final class Parallel {
 
     /** Runs every task and waits; the first failure is rethrown as it was. */
     static void runAll(ExecutorService pool, List<Callable<Void>> tasks) {
+        List<Future<Void>> futures;
         try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
+            futures = pool.invokeAll(tasks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
+        futures.forEach(Futures::await);
     }
 
     /**
@@ -77,10 +68,7 @@ final class Parallel {
     /** The vector of each sentence of {@code text}, scored alone as the classifier scores it. */
     static SparseVector[] sentenceVectors(Featurizer featurizer, String text, Workspace ws, SparseVector scratch) {
         List<SparseVector> out = new ArrayList<>();
-        Sentences.forEach(text, (from, to) -> {
-            featurizer.featurize("", text.substring(from, to), ws, scratch);
-            out.add(scratch.copy());
-        });
+        featurizer.featurizeSentences(text, ws, scratch, () -> out.add(scratch.copy()));
         return out.toArray(new SparseVector[0]);
     }
 
