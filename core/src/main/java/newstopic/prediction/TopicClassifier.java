@@ -135,7 +135,7 @@ public final class TopicClassifier {
             }
             List<String> chosen = List.of(assigned);
             Map<String, List<Contribution>> explanations = explain > 0
-                    ? explain(title, text, s, chosen, explain) : Map.of();
+                    ? explain(title, text, s, headline != null, sentence != null, chosen, explain) : Map.of();
             return new Prediction(id, title, chosen, new LabelScores(labels, p), explanations);
         } finally {
             pool.give(s);
@@ -162,25 +162,67 @@ public final class TopicClassifier {
         return s.sentence;
     }
 
-    private Map<String, List<Contribution>> explain(String title, String text, Scratch s, List<String> assigned, int n) {
+    /**
+     * Per label, the n-grams that moved the score that decided it, strongest in the decision's
+     * direction first: the headline's margin where the headline rule reported the headline's
+     * probability; the sentence rule's logit (its weights times the article's and the two best
+     * sentences' contributions) where that rule applied; else the article's margin.
+     */
+    private Map<String, List<Contribution>> explain(String title, String text, Scratch s, boolean headlineScored,
+                                                    boolean sentencesScored, List<String> assigned, int n) {
         // forEachNgram uses the workspace's analysis chain only: the article's vector is intact
         Map<Integer, String> names = FeatureNames.inText(model.featurizer(), title, text, s.workspace);
         Map<String, List<Contribution>> out = new LinkedHashMap<>();
         for (int k = 0; k < labels.size(); k++) {
-            boolean yes = assigned.contains(labels.get(k));
-            List<Contribution> all = new ArrayList<>();
-            for (int i = 0; i < s.vector.size(); i++) {
-                int f = s.vector.index(i);
-                double c = s.vector.value(i) * model.weight(f, k);
+            Map<Integer, Double> byFeature = new LinkedHashMap<>();
+            SentenceWeights rule = sentencesScored ? policy.sentenceWeights(k) : null;
+            if (headlineScored && policy.headlineApplies(k) && s.headline[k] == s.scores[k]) {
+                addContributions(s.headlineVector, k, 1, byFeature);
+            } else if (rule != null) {
+                addContributions(s.vector, k, rule.article(), byFeature);
+                addBestSentences(text, s, k, rule, byFeature);
+            } else {
+                addContributions(s.vector, k, 1, byFeature);
+            }
+            List<Contribution> all = new ArrayList<>(byFeature.size());
+            byFeature.forEach((f, c) -> {
                 if (c != 0) {
                     all.add(new Contribution(FeatureNames.nameOf(names, f), c));
                 }
-            }
+            });
+            boolean yes = assigned.contains(labels.get(k));
             // the strongest pushes in the direction of the decision
             all.sort((a, b) -> yes ? Double.compare(b.weight(), a.weight()) : Double.compare(a.weight(), b.weight()));
             out.put(labels.get(k), List.copyOf(all.subList(0, Math.min(n, all.size()))));
         }
         return out;
+    }
+
+    private void addContributions(SparseVector v, int k, double scale, Map<Integer, Double> byFeature) {
+        for (int i = 0; i < v.size(); i++) {
+            int f = v.index(i);
+            byFeature.merge(f, scale * v.value(i) * model.weight(f, k), Double::sum);
+        }
+    }
+
+    /**
+     * Adds label {@code k}'s best and second-best sentences' contributions, scaled by the rule's
+     * weights: the sentences are scored again, and the first whose margin equals the best (then
+     * the second-best) margin that classification kept is the one it used.
+     */
+    private void addBestSentences(String text, Scratch s, int k, SentenceWeights rule, Map<Integer, Double> byFeature) {
+        boolean[] taken = new boolean[2];
+        model.featurizer().featurizeSentences(text, s.workspace, s.sentenceVector, () -> {
+            model.margins(s.sentenceVector, s.sentenceMargins);
+            double m = s.sentenceMargins[k];
+            if (!taken[0] && m == s.best[k]) {
+                taken[0] = true;
+                addContributions(s.sentenceVector, k, rule.best(), byFeature);
+            } else if (!taken[1] && m == s.second[k]) {
+                taken[1] = true;
+                addContributions(s.sentenceVector, k, rule.second(), byFeature);
+            }
+        });
     }
 
     /**

@@ -68,6 +68,27 @@ class TopicClassifierTest {
     }
 
     @Test
+    void underTheSentenceRuleExplanationsComeFromTheSentencesTheRuleWeighed() {
+        // diplomacy's rule weighs the second-best sentence only: its explanation is that sentence's
+        TopicClassifier ruled = new TopicClassifier(TestModels.withSentenceRule(TestModels.small(Mode.MULTI), 3,
+                java.util.Arrays.asList(null, new SentenceWeights(0, 0, 0, 1))));
+        String second = "Talks went on late into the night.";
+        String text = "The envoy held talks with both sides. " + second
+                + " Shelling was heard near the market. The weather turned cold over the market.";
+        Prediction p = ruled.classify(null, "Market report", text, 50);
+        Prediction alone = multi.classify(null, "", second, 50);
+        assertEquals(alone.explanations().get("diplomacy").size(), p.explanations().get("diplomacy").size());
+        java.util.Map<String, Double> expected = new java.util.HashMap<>();
+        alone.explanations().get("diplomacy").forEach(c -> expected.put(c.ngram(), c.weight()));
+        for (Contribution c : p.explanations().get("diplomacy")) {
+            assertEquals(expected.get(c.ngram()), c.weight(), 1e-6, c.ngram());
+        }
+        // conflict has no rule: its explanation is the whole article's, as without the rule
+        assertEquals(multi.classify(null, "Market report", text, 50).explanations().get("conflict"),
+                p.explanations().get("conflict"));
+    }
+
+    @Test
     void singleModeAssignsExactlyOneLabelAndProbabilitiesSumToOne() {
         TopicClassifier single = new TopicClassifier(TestModels.small(Mode.SINGLE));
         Prediction p = single.classify("", "market weather");

@@ -41,7 +41,14 @@ final class InferenceProtocol {
         }));
     }
 
-    /** {@code GET /v2/models/{name}}: inputs, outputs, and in parameters the labels, thresholds and provenance. */
+    /** The model header's fields that say how probabilities become labels, besides the thresholds. */
+    private static final List<String> DECISION_RULES = List.of("headlineRule", "headlineThresholds", "sentenceRule",
+            "sentenceWeights");
+
+    /**
+     * {@code GET /v2/models/{name}}: inputs, outputs, and in parameters the labels, thresholds, the
+     * headline and sentence rules, and provenance.
+     */
     Response metadata(ServedModel model) {
         ModelHeader header = model.classifier().header();
         JsonNode description = model.header();
@@ -70,6 +77,11 @@ final class InferenceProtocol {
             g.writeArrayPropertyStart("thresholds");
             header.thresholds().forEach(t -> g.writeNumber(t));
             g.writeEndArray();
+            // the decision rules beside the thresholds: a label may also come from its headline or sentences
+            for (String rule : DECISION_RULES) {
+                g.writeName(rule);
+                g.writePOJO(description.get(rule));
+            }
             g.writeStringProperty("learner", header.learner());
             g.writeName("hyperparameters");
             g.writePOJO(description.get("hyperparameters"));

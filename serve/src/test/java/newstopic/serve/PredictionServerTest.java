@@ -171,6 +171,21 @@ class PredictionServerTest {
     }
 
     @Test
+    void modelMetadataShowsTheHeadlineAndSentenceRules() throws Exception {
+        JsonNode plain = Json.parse(client.get("/v2/models/topics").body()).get("parameters");
+        assertEquals(0, plain.get("sentenceRule").intValue());
+        assertTrue(plain.get("sentenceWeights").isNull());
+        replaceModel(TestModels.withSentenceRule(TestModels.small(Mode.MULTI, 200), 3,
+                java.util.Arrays.asList(null, new newstopic.model.SentenceWeights(-1, 0.5, 0.25, 2))));
+        ok(client.post("/admin/reload", ""));
+        JsonNode ruled = Json.parse(client.get("/v2/models/topics").body()).get("parameters");
+        assertEquals(200, ruled.get("headlineRule").intValue());
+        assertEquals(3, ruled.get("sentenceRule").intValue());
+        assertTrue(ruled.get("sentenceWeights").get(0).isNull());
+        assertEquals(2.0, ruled.get("sentenceWeights").get(1).get("second").doubleValue(), 1e-12);
+    }
+
+    @Test
     void reloadSwapsInANewModelAndABadFileKeepsTheOldOneServing() throws Exception {
         String before = version();
         replaceModel(TestModels.small(Mode.SINGLE));
