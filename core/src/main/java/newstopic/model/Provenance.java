@@ -12,7 +12,8 @@ public record Provenance(String createdAt, String toolVersion, String javaVersio
 
     public Provenance {
         inputs = List.copyOf(inputs);
-        labelCounts = Map.copyOf(labelCounts);
+        // in the model's label order, as written: Map.copyOf would print it in a different order each run
+        labelCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labelCounts));
     }
 
     /** One input file: its path, SHA-256 and how many articles it gave. */

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 
 import newstopic.features.SparseVector;
@@ -48,6 +49,16 @@ class ModelFileTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void provenanceKeepsTheLabelCountsInTheOrderGiven() {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String label : List.of("zeta", "alpha", "mu", "beta", "omega", "gamma")) {
+            counts.put(label, label.length());
+        }
+        Provenance p = new Provenance("2026-01-01T00:00:00Z", "t", "25", "", 1, List.of(), 6, counts);
+        assertEquals(List.copyOf(counts.keySet()), List.copyOf(p.labelCounts().keySet()));
     }
 
     @Test

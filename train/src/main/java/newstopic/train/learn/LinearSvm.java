@@ -42,7 +42,7 @@ public final class LinearSvm implements BinaryLearner {
 
     @Override
     public Map<String, Object> hyperparameters() {
-        return Map.of("C", c, "balanced", balanced, "tolerance", tolerance, "maxPasses", maxPasses,
+        return Hyperparameters.of("C", c, "balanced", balanced, "tolerance", tolerance, "maxPasses", maxPasses,
                 "loss", "squared hinge", "solver", "dual coordinate descent");
     }
 

@@ -31,7 +31,7 @@ public final class MultinomialNb implements BinaryLearner {
 
     @Override
     public Map<String, Object> hyperparameters() {
-        return Map.of("variant", "multinomial (closed form)", "smoothing", alpha, "priors", "equal");
+        return Hyperparameters.of("variant", "multinomial (closed form)", "smoothing", alpha, "priors", "equal");
     }
 
     @Override

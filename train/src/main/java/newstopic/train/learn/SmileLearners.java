@@ -40,7 +40,7 @@ public final class SmileLearners {
 
             @Override
             public Map<String, Object> hyperparameters() {
-                return Map.of("lambda", lambda, "balance", "oversampling", "solver", "smile L-BFGS");
+                return Hyperparameters.of("lambda", lambda, "balance", "oversampling", "solver", "smile L-BFGS");
             }
 
             @Override
@@ -67,7 +67,7 @@ public final class SmileLearners {
 
             @Override
             public Map<String, Object> hyperparameters() {
-                return Map.of("lambda", lambda, "balance", "oversampling", "features", "binary", "solver", "smile L-BFGS");
+                return Hyperparameters.of("lambda", lambda, "balance", "oversampling", "features", "binary", "solver", "smile L-BFGS");
             }
 
             @Override
@@ -105,7 +105,7 @@ public final class SmileLearners {
 
             @Override
             public Map<String, Object> hyperparameters() {
-                return Map.of("variant", variant.name(), "smoothing", smoothing, "priors", "equal");
+                return Hyperparameters.of("variant", variant.name(), "smoothing", smoothing, "priors", "equal");
             }
 
             @Override

@@ -77,6 +77,16 @@ class LearnersTest {
     }
 
     @Test
+    void hyperparametersKeepTheirDeclaredOrderSoHeadersPrintTheSameEveryRun() {
+        Learners.Settings s = new Learners.Settings(0.25, true, 0.1);
+        assertEquals(List.of("C", "balanced", "tolerance", "maxPasses", "loss", "solver"),
+                List.copyOf(Learners.candidates("svm", s).get(0).hyperparameters().keySet()));
+        assertEquals(List.of("svm", "nb", "combination"),
+                List.copyOf(Learners.candidates("svm+cnb", s).get(0).hyperparameters().keySet()));
+        assertThrows(IllegalArgumentException.class, () -> Hyperparameters.of("C"));
+    }
+
+    @Test
     void everyLearnerSeparatesHeldOutToyDocuments() {
         TrainingSet train = toy(400, 0.3, 0.03, 1);
         TrainingSet test = toy(1000, 0.3, 0, 2);
