@@ -11,9 +11,9 @@ import newstopic.model.SentenceWeights;
  * Chooses how each label decides, from out-of-fold margins: Platt calibration of the article's
  * margin, the probability threshold that maximizes F1, and whether the headline rule helps the
  * label: for each candidate headline threshold, the articles whose headline alone reaches it are
- * assigned the label whatever their body says, the article threshold is tuned again, and the
+ * assigned the label whatever their body says, under the label's unchanged threshold, and the
  * rule is kept at the candidate with the best out-of-fold F1 only when that beats the label's F1
- * without it. Labels without a headline rule then try the sentence rule: a logistic model of the
+ * without it by {@link #MIN_GAIN}. Labels without a headline rule then try the sentence rule: a logistic model of the
  * article's margin and its two best sentences' margins, for the articles with enough sentences; its
  * cross-fitted probabilities replace theirs under the label's threshold, and the rule is kept only
  * when out-of-fold F1 gains {@link #MIN_GAIN} or more. Stateless and thread-safe.
@@ -108,11 +108,11 @@ final class DecisionTuning {
                     s[i] = FORCED;
                 }
             }
-            double t = Math.min(1.0, Thresholds.bestF1(s, truth));
-            double f = f1(s, truth, t);
+            // the label's threshold stays: texts the rule never sees (short ones, or a headline
+            // below h) keep their decisions, so the gain is the headline's alone
+            double f = f1(s, truth, thresholds.get(k));
             if (f > bestF1) {
                 bestF1 = f;
-                thresholds.set(k, t);
                 headlineThresholds.set(k, h);
                 scores[k] = s;
             }

@@ -52,10 +52,18 @@ class DecisionTuningTest {
             assertEquals(tuned.calibration().get(1).probability(oof.full()[i][1]), tuned.scores()[1][i], 1e-12);
         }
         for (int k = 0; k < 2; k++) {
+            // each label keeps the threshold tuned without the rule: texts the rule does not reach keep their decisions
+            double[] plain = new double[400];
+            for (int i = 0; i < 400; i++) {
+                plain[i] = tuned.calibration().get(k).probability(oof.full()[i][k]);
+            }
             double t = tuned.thresholds().get(k);
-            assertTrue(t > 0 && t < 1, "threshold " + t);
-            assertEquals(1.0, DecisionTuning.f1(tuned.scores()[k], truth[k], t), 1e-12, "both labels separate once served as tuned");
+            assertEquals(Thresholds.bestF1(plain, truth[k]), t, 1e-12);
+            double without = DecisionTuning.f1(plain, truth[k], t);
+            double with = DecisionTuning.f1(tuned.scores()[k], truth[k], t);
+            assertTrue(k == 0 ? with >= without + DecisionTuning.MIN_GAIN : with == without, with + " against " + without);
         }
+        assertEquals(1.0, DecisionTuning.f1(tuned.scores()[1], truth[1], tuned.thresholds().get(1)), 1e-12, "b separates");
         assertEquals(2, tuned.notes().size());
         assertTrue(tuned.notes().get(0).contains(": kept") && tuned.notes().get(1).contains(": not kept"), tuned.notes().toString());
     }
