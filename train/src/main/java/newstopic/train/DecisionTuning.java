@@ -57,7 +57,12 @@ final class DecisionTuning {
     private DecisionTuning() {
     }
 
-    static Tuned tune(CrossValidation.Margins oof, boolean[][] truth, List<String> labels, Mode mode) {
+    /**
+     * @param articles how many distinct articles the rows hold: rows {@code i} and {@code i + articles}
+     *                 are the same article scored in another cross-validation run, and the sentence
+     *                 rule's cross-fitting keeps them in one fold
+     */
+    static Tuned tune(CrossValidation.Margins oof, boolean[][] truth, List<String> labels, Mode mode, int articles) {
         int n = oof.full().length;
         List<Calibration> calibration = new ArrayList<>();
         List<Double> thresholds = new ArrayList<>();
@@ -90,7 +95,7 @@ final class DecisionTuning {
                 tuneHeadline(k, head, plain, plainF1, truth[k], labels, thresholds, headlineThresholds, scores, notes);
             }
             if (headlineThresholds.get(k) == null) {
-                tuneSentences(k, oof, plainF1, truth[k], labels, thresholds, sentenceWeights, scores, notes);
+                tuneSentences(k, oof, plainF1, truth[k], articles, labels, thresholds, sentenceWeights, scores, notes);
             }
         }
         return new Tuned(calibration, thresholds, headlineThresholds, sentenceWeights, scores, notes);
@@ -129,7 +134,7 @@ final class DecisionTuning {
      * Tries label {@code k}'s sentence rule on the articles with enough sentences (those whose
      * {@code oof.sentence()} row is set) and keeps it when it adds {@link #MIN_GAIN} F1 out of fold.
      */
-    private static void tuneSentences(int k, CrossValidation.Margins oof, double plainF1, boolean[] truth,
+    private static void tuneSentences(int k, CrossValidation.Margins oof, double plainF1, boolean[] truth, int articles,
                                       List<String> labels, List<Double> thresholds, List<SentenceWeights> sentenceWeights,
                                       double[][] scores, List<String> notes) {
         List<Integer> rows = new ArrayList<>();
@@ -149,13 +154,15 @@ final class DecisionTuning {
         }
         double[][] x = new double[rows.size()][];
         boolean[] y = new boolean[rows.size()];
+        int[] article = new int[rows.size()];
         for (int r = 0; r < x.length; r++) {
             int i = rows.get(r);
+            article[r] = i % articles;
             double[] bestTwo = oof.sentence()[i][k];
             x[r] = new double[] {oof.full()[i][k], bestTwo[0], bestTwo[1]};
             y[r] = truth[i];
         }
-        double[] crossFitted = SentenceFit.crossFitted(x, y);
+        double[] crossFitted = SentenceFit.crossFitted(x, y, article);
         double[] s = scores[k].clone();
         for (int r = 0; r < x.length; r++) {
             s[rows.get(r)] = crossFitted[r];

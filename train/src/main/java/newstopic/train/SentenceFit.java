@@ -63,14 +63,15 @@ final class SentenceFit {
     }
 
     /**
-     * Each row's probability from weights fitted on the other rows ({@value #FOLDS} folds by row
-     * index), to judge the rule on rows it did not see.
+     * Each row's probability from weights fitted on the other rows ({@value #FOLDS} folds by
+     * {@code article[i]}, so that the rows of one article, from several cross-validation runs,
+     * share a fold), to judge the rule on articles it did not see.
      */
-    static double[] crossFitted(double[][] x, boolean[] y) {
+    static double[] crossFitted(double[][] x, boolean[] y, int[] article) {
         double[] out = new double[x.length];
         for (int f = 0; f < FOLDS; f++) {
             int held = f;
-            int[] train = java.util.stream.IntStream.range(0, x.length).filter(i -> i % FOLDS != held).toArray();
+            int[] train = java.util.stream.IntStream.range(0, x.length).filter(i -> article[i] % FOLDS != held).toArray();
             double[][] tx = new double[train.length][];
             boolean[] ty = new boolean[train.length];
             for (int j = 0; j < train.length; j++) {
@@ -78,8 +79,10 @@ final class SentenceFit {
                 ty[j] = y[train[j]];
             }
             SentenceWeights w = fit(tx, ty);
-            for (int i = held; i < x.length; i += FOLDS) {
-                out[i] = w.probability(x[i][0], x[i][1], x[i][2]);
+            for (int i = 0; i < x.length; i++) {
+                if (article[i] % FOLDS == held) {
+                    out[i] = w.probability(x[i][0], x[i][1], x[i][2]);
+                }
             }
         }
         return out;

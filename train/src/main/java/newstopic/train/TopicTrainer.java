@@ -103,7 +103,7 @@ public final class TopicTrainer {
             for (int c = 0; c < candidates.size(); c++) {
                 BinaryLearner learner = candidates.get(c);
                 CrossValidation.Margins oof = CrossValidation.Margins.concat(runsOf.get(c));
-                DecisionTuning.Tuned decisions = DecisionTuning.tune(oof, truth, labels.labels(), options.mode());
+                DecisionTuning.Tuned decisions = DecisionTuning.tune(oof, truth, labels.labels(), options.mode(), articles.size());
                 List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, decisions.scores(), truth, fold,
                         runs * options.folds(), labels.labels(), options.mode());
                 double score = CvScoring.score(perFold, options.mode());
@@ -129,7 +129,7 @@ public final class TopicTrainer {
             if (!calibration.isEmpty()) {
                 boolean[][] heldTruth = HeldOutCalibration.truth(calibration, labels.labels());
                 CrossValidation.Margins held = HeldOutCalibration.margins(featurizer, weights, calibration, options);
-                bestDecisions = DecisionTuning.tune(held, heldTruth, labels.labels(), options.mode());
+                bestDecisions = DecisionTuning.tune(held, heldTruth, labels.labels(), options.mode(), calibration.size());
                 bestFolds = CvScoring.perFoldAsServed(bestOof, bestDecisions, truth, fold, runs * options.folds(),
                         labels.labels(), options.mode());
                 listener.note("decisions fitted on %d calibration articles instead of the corpus folds".formatted(calibration.size()));

@@ -40,7 +40,7 @@ class DecisionTuningTest {
     void theHeadlineRuleIsKeptForTheLabelItHelpsOnly() {
         boolean[][] truth = new boolean[2][400];
         CrossValidation.Margins oof = margins(truth);
-        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI);
+        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI, truth[0].length);
         assertTrue(tuned.headlineThresholds().get(0) != null, "the rule is kept for a");
         assertEquals(null, tuned.headlineThresholds().get(1), "and not for b");
         // served decision scores: forced where a's headline reaches its threshold, the article's probability elsewhere
@@ -72,7 +72,7 @@ class DecisionTuningTest {
     void foldMetricsJudgeEachFoldWithThresholdsTunedOnTheOthers() {
         boolean[][] truth = new boolean[2][400];
         CrossValidation.Margins oof = margins(truth);
-        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI);
+        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI, truth[0].length);
         int[] fold = new int[400];
         for (int i = 0; i < fold.length; i++) {
             fold[i] = i % 4;
@@ -95,7 +95,7 @@ class DecisionTuningTest {
     void singleLabelModeLeavesThresholdsToArgmax() {
         boolean[][] truth = new boolean[2][400];
         CrossValidation.Margins oof = margins(truth);
-        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.SINGLE);
+        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.SINGLE, truth[0].length);
         assertEquals(List.of(0.5, 0.5), tuned.thresholds());
         assertTrue(tuned.headlineThresholds().stream().allMatch(java.util.Objects::isNull));
     }
@@ -128,7 +128,7 @@ class DecisionTuningTest {
     void theSentenceRuleIsKeptWhereItAddsF1AndKeepsTheLabelsThreshold() {
         boolean[][] truth = new boolean[2][600];
         CrossValidation.Margins oof = sentenceMargins(truth);
-        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI);
+        DecisionTuning.Tuned tuned = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI, truth[0].length);
         assertTrue(tuned.sentenceWeights().get(0) != null, "kept for a: " + tuned.notes());
         assertEquals(null, tuned.sentenceWeights().get(1), "not for b: " + tuned.notes());
         assertTrue(tuned.anySentence());
@@ -167,5 +167,42 @@ class DecisionTuningTest {
         var s = SentenceFit.fit(sx, new boolean[] {false, false, true, true});
         assertTrue(s.second() > 0 && s.second() < 5, s.toString());
         assertTrue(s.probability(1, 1, 1) > 0.5 && s.probability(-1, -1, -1) < 0.5, s.toString());
+    }
+
+    @Test
+    void crossFittingKeepsAnArticlesRowsFromSeveralRunsInOneFold() {
+        // 101 articles scored in 3 runs: rows i, i + 101 and i + 202 are one article (an index split
+        // would put them in different folds, and each copy's weights would have seen the others)
+        SplittableRandom r = new SplittableRandom(8);
+        int articles = 101;
+        double[][] x = new double[3 * articles][];
+        boolean[] y = new boolean[x.length];
+        int[] article = new int[x.length];
+        for (int a = 0; a < articles; a++) {
+            double[] row = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+            boolean label = r.nextDouble() < 1 / (1 + Math.exp(-(row[0] + row[2])));
+            for (int run = 0; run < 3; run++) {
+                x[a + run * articles] = row;
+                y[a + run * articles] = label;
+                article[a + run * articles] = a;
+            }
+        }
+        double[] p = SentenceFit.crossFitted(x, y, article);
+        for (int a = 0; a < articles; a++) {
+            assertEquals(p[a], p[a + articles], 0.0, "one fold's weights score every copy");
+            assertEquals(p[a], p[a + 2 * articles], 0.0);
+        }
+        // and those weights never saw the article: refitting without its fold gives the same probability
+        int[] rest = java.util.stream.IntStream.range(0, x.length).filter(i -> article[i] % SentenceFit.FOLDS != 0).toArray();
+        var w = SentenceFit.fit(java.util.Arrays.stream(rest).mapToObj(i -> x[i]).toArray(double[][]::new), subset(y, rest));
+        assertEquals(w.probability(x[0][0], x[0][1], x[0][2]), p[0], 1e-12);
+    }
+
+    private static boolean[] subset(boolean[] y, int[] rows) {
+        boolean[] out = new boolean[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            out[j] = y[rows[j]];
+        }
+        return out;
     }
 }
