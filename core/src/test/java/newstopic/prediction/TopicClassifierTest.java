@@ -44,6 +44,12 @@ class TopicClassifierTest {
         // short texts are judged as a whole, as before
         String shortBody = "war shelling market weather ".repeat(5);
         assertEquals(multi.classify("Envoy talks", shortBody), ruled.classify("Envoy talks", shortBody));
+        // diplomacy is explained by the headline that earned it; conflict, which the article earned, by the article
+        Prediction explained = ruled.classify(null, "Envoy talks", body, 10);
+        assertEquals(multi.classify(null, "Envoy talks", "", 10).explanations().get("diplomacy"),
+                explained.explanations().get("diplomacy"));
+        assertEquals(multi.classify(null, "Envoy talks", body, 10).explanations().get("conflict"),
+                explained.explanations().get("conflict"));
     }
 
     @Test
