@@ -16,7 +16,8 @@ import newstopic.model.SentenceWeights;
  * without it by {@link #MIN_GAIN}. Labels without a headline rule then try the sentence rule: a logistic model of the
  * article's margin and its two best sentences' margins, for the articles with enough sentences; its
  * cross-fitted probabilities replace theirs under the label's threshold, and the rule is kept only
- * when out-of-fold F1 gains {@link #MIN_GAIN} or more. Stateless and thread-safe.
+ * when out-of-fold F1 gains {@link #MIN_GAIN} or more. With cross-validation run several times,
+ * either rule must also raise F1 in every run on its own. Stateless and thread-safe.
  */
 final class DecisionTuning {
 
@@ -92,7 +93,7 @@ final class DecisionTuning {
             double plainF1 = f1(plain, truth[k], plainThreshold);
             thresholds.add(plainThreshold);
             if (eligible > 0) {
-                tuneHeadline(k, head, plain, plainF1, truth[k], labels, thresholds, headlineThresholds, scores, notes);
+                tuneHeadline(k, head, plain, plainF1, truth[k], articles, labels, thresholds, headlineThresholds, scores, notes);
             }
             if (headlineThresholds.get(k) == null) {
                 tuneSentences(k, oof, plainF1, truth[k], articles, labels, thresholds, sentenceWeights, scores, notes);
@@ -101,7 +102,7 @@ final class DecisionTuning {
         return new Tuned(calibration, thresholds, headlineThresholds, sentenceWeights, scores, notes);
     }
 
-    private static void tuneHeadline(int k, double[] head, double[] plain, double plainF1, boolean[] truth,
+    private static void tuneHeadline(int k, double[] head, double[] plain, double plainF1, boolean[] truth, int articles,
                                      List<String> labels, List<Double> thresholds, List<Double> headlineThresholds,
                                      double[][] scores, List<String> notes) {
         int n = plain.length;
@@ -116,7 +117,7 @@ final class DecisionTuning {
             // the label's threshold stays: texts the rule never sees (short ones, or a headline
             // below h) keep their decisions, so the gain is the headline's alone
             double f = f1(s, truth, thresholds.get(k));
-            if (f > bestF1) {
+            if (f > bestF1 && runsHelped(s, plain, truth, thresholds.get(k), articles) == truth.length / articles) {
                 bestF1 = f;
                 headlineThresholds.set(k, h);
                 scores[k] = s;
@@ -124,7 +125,7 @@ final class DecisionTuning {
         }
         Double kept = headlineThresholds.get(k);
         notes.add(kept == null
-                ? "headline rule for %s: not kept (out-of-fold F1 %.4f without it; no headline threshold adds %.3f)"
+                ? "headline rule for %s: not kept (out-of-fold F1 %.4f without it; no headline threshold adds %.3f and helps in every run)"
                         .formatted(labels.get(k), plainF1, MIN_GAIN)
                 : "headline rule for %s: kept, the headline alone needs %.3f (out-of-fold F1 %.4f without, %.4f with)"
                         .formatted(labels.get(k), kept, plainF1, bestF1));
@@ -169,14 +170,16 @@ final class DecisionTuning {
         }
         // the label's threshold stays: short articles, which the rule never sees, keep their decisions
         double f = f1(s, truth, thresholds.get(k));
-        if (f >= plainF1 + MIN_GAIN) {
+        int runs = truth.length / articles;
+        int helped = runsHelped(s, scores[k], truth, thresholds.get(k), articles);
+        if (f >= plainF1 + MIN_GAIN && helped == runs) {
             sentenceWeights.set(k, SentenceFit.fit(x, y));
             scores[k] = s;
         }
         notes.add((sentenceWeights.get(k) == null
-                ? "sentence rule for %s: not kept (out-of-fold F1 %.4f without it, %.4f with it, over %d out-of-fold scores of long articles)"
-                : "sentence rule for %s: kept (out-of-fold F1 %.4f without it, %.4f with it, over %d out-of-fold scores of long articles)")
-                .formatted(labels.get(k), plainF1, f, x.length));
+                ? "sentence rule for %s: not kept (out-of-fold F1 %.4f without it, %.4f with it, better in %d of %d runs, over %d out-of-fold scores of long articles)"
+                : "sentence rule for %s: kept (out-of-fold F1 %.4f without it, %.4f with it, better in %d of %d runs, over %d out-of-fold scores of long articles)")
+                .formatted(labels.get(k), plainF1, f, helped, runs, x.length));
     }
 
     /** Distinct quantiles of the headlines' probabilities (NaN where no headline was scored). */
@@ -188,12 +191,31 @@ final class DecisionTuning {
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
+    /**
+     * In how many cross-validation runs (consecutive blocks of {@code articles} rows) the rule's
+     * scores give a higher F1 than the scores without it: a rule whose pooled gain comes from one
+     * draw of folds is noise, and would come and go with {@code --seed}.
+     */
+    static int runsHelped(double[] with, double[] without, boolean[] truth, double threshold, int articles) {
+        int helped = 0;
+        for (int from = 0; from < truth.length; from += articles) {
+            int to = Math.min(truth.length, from + articles);
+            helped += f1(with, truth, threshold, from, to) > f1(without, truth, threshold, from, to) ? 1 : 0;
+        }
+        return helped;
+    }
+
     /** F1 of deciding {@code score >= threshold}. */
     static double f1(double[] scores, boolean[] truth, double threshold) {
+        return f1(scores, truth, threshold, 0, scores.length);
+    }
+
+    /** F1 of deciding {@code score >= threshold} over rows {@code [from, to)}. */
+    private static double f1(double[] scores, boolean[] truth, double threshold, int from, int to) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
-        for (int i = 0; i < scores.length; i++) {
+        for (int i = from; i < to; i++) {
             boolean p = scores[i] >= threshold;
             if (p && truth[i]) {
                 tp++;

@@ -69,6 +69,53 @@ class DecisionTuningTest {
     }
 
     @Test
+    void aRuleMustHelpInEveryCrossValidationRun() {
+        // two runs of 200 articles: in the first, a's long positives are earned by their headlines
+        // alone; in the second the articles decide well and five long negatives carry a's word in
+        // the headline. Pooled, the headline rule gains; in the second run it only adds errors.
+        SplittableRandom r = new SplittableRandom(12);
+        int n = 400;
+        boolean[][] truth = new boolean[2][n];
+        double[][] full = new double[n][2];
+        double[][] headline = new double[n][];
+        int misleading = 0;
+        for (int i = 0; i < n; i++) {
+            boolean secondRun = i >= n / 2;
+            boolean longText = i % 2 == 0;
+            truth[0][i] = r.nextInt(3) == 0;
+            truth[1][i] = r.nextInt(3) == 0;
+            boolean earnedByHeadline = truth[0][i] && longText && !secondRun;
+            full[i][0] = truth[0][i] && !earnedByHeadline ? 2 + r.nextDouble() : -2 - r.nextDouble();
+            full[i][1] = truth[1][i] ? 2 + r.nextDouble() : -2 - r.nextDouble();
+            if (longText) {
+                double h = earnedByHeadline ? 2 + r.nextDouble() : -2 - r.nextDouble();
+                if (secondRun && !truth[0][i] && misleading < 5) {
+                    h = 5;
+                    misleading++;
+                }
+                headline[i] = new double[] {h, r.nextGaussian()};
+            }
+        }
+        CrossValidation.Margins oof = new CrossValidation.Margins(full, headline, new double[n][][]);
+        DecisionTuning.Tuned twoRuns = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI, n / 2);
+        assertEquals(null, twoRuns.headlineThresholds().get(0), twoRuns.notes().toString());
+        assertTrue(twoRuns.notes().get(0).contains("helps in every run"), twoRuns.notes().toString());
+        // the same rows read as one run keep it: the pooled gain is real, it is the second run it fails
+        DecisionTuning.Tuned oneRun = DecisionTuning.tune(oof, truth, List.of("a", "b"), Mode.MULTI, n);
+        assertTrue(oneRun.headlineThresholds().get(0) != null, oneRun.notes().toString());
+        assertEquals(1, DecisionTuning.runsHelped(oneRun.scores()[0], plainScores(oneRun, oof, 0), truth[0],
+                oneRun.thresholds().get(0), n / 2));
+    }
+
+    private static double[] plainScores(DecisionTuning.Tuned tuned, CrossValidation.Margins oof, int k) {
+        double[] p = new double[oof.full().length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = tuned.calibration().get(k).probability(oof.full()[i][k]);
+        }
+        return p;
+    }
+
+    @Test
     void foldMetricsJudgeEachFoldWithThresholdsTunedOnTheOthers() {
         boolean[][] truth = new boolean[2][400];
         CrossValidation.Margins oof = margins(truth);
