@@ -107,22 +107,7 @@ public final class TopicClassifier {
     public Prediction classify(String id, String title, String text, int explain) {
         Scratch s = borrow();
         try {
-            model.featurizer().featurize(title, text, s.workspace, s.vector);
-            double[] p = s.scores;
-            model.margins(s.vector, p);
-            double[] sentence = null;
-            if (policy.needsSentences(text)) {
-                sentence = sentenceProbabilities(text, p, s);
-            }
-            model.probabilities(p);
-            double[] headline = null;
-            if (policy.needsHeadline(title, text)) {
-                model.featurizer().featurize(title, "", s.workspace, s.headlineVector);
-                model.margins(s.headlineVector, s.headline);
-                model.probabilities(s.headline);
-                headline = s.headline;
-            }
-            policy.decide(p, headline, sentence, s.decisions);
+            decide(title, text, s);
             int count = 0;
             for (boolean d : s.decisions) {
                 count += d ? 1 : 0;
@@ -135,11 +120,37 @@ public final class TopicClassifier {
             }
             List<String> chosen = List.of(assigned);
             Map<String, List<Contribution>> explanations = explain > 0
-                    ? explain(title, text, s, headline != null, sentence != null, chosen, explain) : Map.of();
-            return new Prediction(id, title, chosen, new LabelScores(labels, p), explanations);
+                    ? explain(title, text, s, chosen, explain) : Map.of();
+            return new Prediction(id, title, chosen, new LabelScores(labels, s.scores), explanations);
         } finally {
             pool.give(s);
         }
+    }
+
+    /**
+     * Featurizes and scores an article and decides its labels, into {@code s}: the probabilities
+     * as reported in {@code scores}, the decisions, and whether the headline and the sentences were
+     * scored for the rules.
+     */
+    private void decide(String title, String text, Scratch s) {
+        model.featurizer().featurize(title, text, s.workspace, s.vector);
+        double[] p = s.scores;
+        model.margins(s.vector, p);
+        s.sentencesScored = policy.needsSentences(text);
+        double[] sentence = s.sentencesScored ? sentenceProbabilities(text, p, s) : null;
+        model.probabilities(p);
+        s.headlineScored = policy.needsHeadline(title, text);
+        if (s.headlineScored) {
+            model.featurizer().featurize(title, "", s.workspace, s.headlineVector);
+            model.margins(s.headlineVector, s.headline);
+            model.probabilities(s.headline);
+        }
+        policy.decide(p, s.headlineScored ? s.headline : null, sentence, s.decisions);
+    }
+
+    /** Whether label {@code k}'s reported probability is its headline's: the headline rule decided it. */
+    private boolean decidedByHeadline(int k, Scratch s) {
+        return s.headlineScored && policy.headlineApplies(k) && s.headline[k] == s.scores[k];
     }
 
     /**
@@ -168,15 +179,14 @@ public final class TopicClassifier {
      * probability; the sentence rule's logit (its weights times the article's and the two best
      * sentences' contributions) where that rule applied; else the article's margin.
      */
-    private Map<String, List<Contribution>> explain(String title, String text, Scratch s, boolean headlineScored,
-                                                    boolean sentencesScored, List<String> assigned, int n) {
+    private Map<String, List<Contribution>> explain(String title, String text, Scratch s, List<String> assigned, int n) {
         // forEachNgram uses the workspace's analysis chain only: the article's vector is intact
         Map<Integer, String> names = FeatureNames.inText(model.featurizer(), title, text, s.workspace);
         Map<String, List<Contribution>> out = new LinkedHashMap<>();
         for (int k = 0; k < labels.size(); k++) {
             Map<Integer, Double> byFeature = new LinkedHashMap<>();
-            SentenceWeights rule = sentencesScored ? policy.sentenceWeights(k) : null;
-            if (headlineScored && policy.headlineApplies(k) && s.headline[k] == s.scores[k]) {
+            SentenceWeights rule = s.sentencesScored ? policy.sentenceWeights(k) : null;
+            if (decidedByHeadline(k, s)) {
                 addContributions(s.headlineVector, k, 1, byFeature);
             } else if (rule != null) {
                 addContributions(s.vector, k, rule.article(), byFeature);
@@ -228,33 +238,60 @@ public final class TopicClassifier {
     /**
      * Splits each label's margin over the words of the article that earned it, for display: an
      * n-gram's contribution (its value in the article's vector times its weight) is shared equally
-     * by its occurrences, and each occurrence's share equally by its words. Slower than
-     * {@link #classify}: it reads the text three times (vector, n-grams, shown text) and builds objects per word.
+     * by its occurrences, and each occurrence's share equally by its words. A label the headline
+     * rule decided is shown as its explanation is: by the headline's words alone, with the
+     * headline's own vector; a label under the sentence rule by the article's words, whose margin is
+     * one of the rule's inputs. Slower than {@link #classify}: it reads the text three times (vector,
+     * n-grams, shown text) and builds objects per word.
      */
     public Highlight highlight(String title, String text) {
         Scratch s = borrow();
         try {
-            model.featurizer().featurize(title, text, s.workspace, s.vector);
-            Map<Integer, Double> values = new HashMap<>();
-            for (int i = 0; i < s.vector.size(); i++) {
-                values.merge(s.vector.index(i), (double) s.vector.value(i), Double::sum);
+            decide(title, text, s);
+            boolean[] byHeadline = new boolean[labels.size()];
+            for (int k = 0; k < byHeadline.length; k++) {
+                byHeadline[k] = decidedByHeadline(k, s);
             }
+            Shares article = new Shares(valuesOf(s.vector));
+            Shares headline = new Shares(s.headlineScored ? valuesOf(s.headlineVector) : Map.of());
             List<int[]> occurrences = new ArrayList<>(); // feature, sign, in title (0/1), start, end, words
-            Map<Integer, Integer> counts = new HashMap<>();
             model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram, inTitle, start, end) -> {
                 occurrences.add(new int[] {index, sign, inTitle ? 1 : 0, start, end, wordCount(ngram)});
-                counts.merge(index, 1, Integer::sum);
+                article.counts.merge(index, 1, Integer::sum);
+                if (inTitle) {
+                    headline.counts.merge(index, 1, Integer::sum);
+                }
             });
-            Highlight.Part titlePart = part(s.workspace.normalized(title), occurrences, 1, values, counts);
-            Highlight.Part bodyPart = part(s.workspace.normalized(text), occurrences, 0, values, counts);
+            Highlight.Part titlePart = part(s.workspace.normalized(title), occurrences, 1, article, headline, byHeadline);
+            Highlight.Part bodyPart = part(s.workspace.normalized(text), occurrences, 0, article, headline, byHeadline);
             return new Highlight(labels, titlePart, bodyPart);
         } finally {
             pool.give(s);
         }
     }
 
-    private Highlight.Part part(String shown, List<int[]> occurrences, int inTitle, Map<Integer, Double> values,
-                                Map<Integer, Integer> counts) {
+    /** A vector's value per feature, and how many occurrences in the shown text share each. */
+    private record Shares(Map<Integer, Double> values, Map<Integer, Integer> counts) {
+        Shares(Map<Integer, Double> values) {
+            this(values, new HashMap<>());
+        }
+
+        double perOccurrence(int feature) {
+            Integer n = counts.get(feature);
+            return n == null ? 0 : values.getOrDefault(feature, 0.0) / n;
+        }
+    }
+
+    private static Map<Integer, Double> valuesOf(SparseVector v) {
+        Map<Integer, Double> values = new HashMap<>();
+        for (int i = 0; i < v.size(); i++) {
+            values.merge(v.index(i), (double) v.value(i), Double::sum);
+        }
+        return values;
+    }
+
+    private Highlight.Part part(String shown, List<int[]> occurrences, int inTitle, Shares article, Shares headline,
+                                boolean[] byHeadline) {
         int labelCount = labels.size();
         // words are the single-word n-grams; longer ones spread over the words they cover
         TreeMap<Integer, double[]> words = new TreeMap<>();
@@ -273,10 +310,12 @@ public final class TopicClassifier {
             if (covered.isEmpty()) {
                 continue;
             }
-            double value = values.getOrDefault(o[0], 0.0) / counts.get(o[0]) / covered.size();
+            double fromArticle = article.perOccurrence(o[0]) / covered.size();
+            // a label the headline decided takes its shares from the headline, in the headline only
+            double fromHeadline = inTitle == 1 ? headline.perOccurrence(o[0]) / covered.size() : 0;
             for (double[] w : covered.values()) {
                 for (int k = 0; k < labelCount; k++) {
-                    w[k] += value * model.weight(o[0], k);
+                    w[k] += (byHeadline[k] ? fromHeadline : fromArticle) * model.weight(o[0], k);
                 }
             }
         }
@@ -371,6 +410,9 @@ public final class TopicClassifier {
         final double[] second;
         final double[] sentence;
         final boolean[] decisions;
+        /** Whether the last {@code decide} scored the headline alone, and each sentence alone. */
+        boolean headlineScored;
+        boolean sentencesScored;
 
         Scratch(TopicModel model) {
             int l = model.labelCount();

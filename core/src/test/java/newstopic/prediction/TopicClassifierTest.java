@@ -50,6 +50,17 @@ class TopicClassifierTest {
                 explained.explanations().get("diplomacy"));
         assertEquals(multi.classify(null, "Envoy talks", body, 10).explanations().get("conflict"),
                 explained.explanations().get("conflict"));
+        // and highlighted so: diplomacy's shares are the headline's margin, in the headline only
+        Highlight h = ruled.highlight("Envoy talks", body);
+        TopicModel m = multi.model();
+        SparseVector v = new SparseVector(16);
+        double[] margins = new double[2];
+        m.featurizer().featurize("Envoy talks", "", m.featurizer().newWorkspace(), v);
+        m.margins(v, margins);
+        assertEquals(margins[1] - m.bias(1), h.title().spans().stream().mapToDouble(x -> x.weights().get(1)).sum(), 1e-6);
+        assertTrue(h.body().spans().stream().allMatch(x -> x.weights().get(1) == 0), "no body word earned diplomacy");
+        assertEquals(multi.highlight("Envoy talks", body).body().spans().stream().map(x -> x.weights().get(0)).toList(),
+                h.body().spans().stream().map(x -> x.weights().get(0)).toList(), "conflict is the article's");
     }
 
     @Test
