@@ -47,8 +47,10 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("model      %s%n", model.path());
         out.printf("labels     %s (%s-label)%n", String.join(", ", h.labels()), h.mode().name().toLowerCase());
         for (int k = 0; k < h.labels().size(); k++) {
-            out.printf("  %-10s threshold %.3f, calibration a=%.3f b=%.3f%n", h.labels().get(k), h.thresholds().get(k),
-                    h.calibration().get(k).a(), h.calibration().get(k).b());
+            String shortCut = h.shortThresholds() == null ? ""
+                    : " (%.3f under %d characters)".formatted(h.shortThresholds().get(k), h.shortText());
+            out.printf("  %-10s threshold %.3f%s, calibration a=%.3f b=%.3f%n", h.labels().get(k), h.thresholds().get(k),
+                    shortCut, h.calibration().get(k).a(), h.calibration().get(k).b());
         }
         out.printf("features   %s, n-grams 1-%d, %d dimensions, title weight %.1f%n",
                 h.featurizer().kind().name().toLowerCase(), h.featurizer().maxNgram(), m.featurizer().dimension(),

@@ -111,6 +111,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sentence-rule", paramLabel = "N", description = "Multi-label: in articles of at least N sentences, a label's probability also weighs its two best sentences scored alone (the guide's \"a couple of sentences develop it\"), for the labels where cross-validation says this helps (0: off). Default: ${DEFAULT-VALUE}.", defaultValue = "5")
     int sentenceRule;
 
+    @Option(names = "--short-text", paramLabel = "CHARS", description = "Multi-label: texts of fewer than CHARS characters (briefs, headlines with a line) get thresholds of their own, the lowest of those cross-validation cannot tell from the best; longer texts get the middle ones (0: one threshold for all). Default: ${DEFAULT-VALUE}.", defaultValue = "600")
+    int shortText;
+
     @Option(names = "--calibrate-on", paramLabel = "FILE", split = ",",
             description = {"Labeled articles of your own, held out from training, on which each label's calibration, threshold, headline and sentence rules are fitted",
                     "instead of on the corpus folds: what a few hundred real articles know better than a clean training corpus."})
@@ -168,6 +171,7 @@ final class TrainCommand implements Callable<Integer> {
                 .nearDuplicate(nearDuplicate)
                 .headlineRule(headlineRule)
                 .sentenceRule(sentenceRule)
+                .shortText(shortText)
                 .command(Main.commandLine(spec));
         if (c != null) {
             b.c(c);

@@ -172,6 +172,7 @@ class CliTest {
         assertTrue(r.out().contains("labels     conflict, diplomacy, migration (multi-label)"), r.out());
         assertTrue(r.out().contains("levant.csv (265 articles, sha256 "), r.out());
         assertTrue(r.out().contains("top features for migration"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("  conflict +threshold 0\\.\\d{3} \\(0\\.\\d{3} under 600 characters\\).*")), r.out());
         Result json = run("inspect", "--model", model.toString(), "--json");
         assertTrue(json.out().contains("\"provenance\""), json.out());
     }

@@ -41,12 +41,17 @@ import newstopic.features.FeaturizerConfig;
  * @param sentenceWeights per label, its sentence rule, or {@code null} where the rule is off for the
  *                      label (training keeps it only where cross-validation says it helps); the
  *                      list itself is {@code null} when the rule is off
+ * @param shortText     multi-label: texts of fewer characters than this are decided with
+ *                      {@code shortThresholds}; 0 (and in older files, absent) means one threshold
+ *                      per label for every text
+ * @param shortThresholds per label, the threshold for short texts, or {@code null} when
+ *                      {@code shortText} is 0
  */
 public record ModelHeader(List<String> labels, Mode mode, List<Double> thresholds, List<Calibration> calibration,
                           FeaturizerConfig featurizer, String learner, Map<String, Object> hyperparameters,
                           Provenance provenance, CvReport metrics, Map<String, List<FeatureWeight>> topFeatures,
                           int headlineRule, List<Double> headlineThresholds, int sentenceRule,
-                          List<SentenceWeights> sentenceWeights) {
+                          List<SentenceWeights> sentenceWeights, int shortText, List<Double> shortThresholds) {
 
     public ModelHeader {
         if (labels == null || labels.isEmpty()) {
@@ -92,6 +97,21 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
                         + "; finite numbers are expected");
             }
         }
+        if (shortText < 0 || (shortText > 0) != (shortThresholds != null)) {
+            throw new IllegalArgumentException("short-text thresholds come with a length from 1, or neither: got "
+                    + shortText + " and " + shortThresholds);
+        }
+        if (shortThresholds != null && shortThresholds.size() != labels.size()) {
+            throw new IllegalArgumentException("one short-text threshold per label expected");
+        }
+        for (int k = 0; shortThresholds != null && k < labels.size(); k++) {
+            Double t = shortThresholds.get(k);
+            if (t == null || !(t >= 0 && t <= 1)) {
+                throw new IllegalArgumentException("the short-text threshold of label '" + labels.get(k) + "' is " + t
+                        + "; thresholds are probabilities from 0 to 1");
+            }
+        }
+        shortThresholds = shortThresholds == null ? null : List.copyOf(shortThresholds);
         if (headlineThresholds != null) {
             if (headlineThresholds.size() != labels.size()) {
                 throw new IllegalArgumentException("one headline threshold (or null) per label expected");
@@ -131,6 +151,8 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         private List<Double> headlineThresholds;
         private int sentenceRule;
         private List<SentenceWeights> sentenceWeights;
+        private int shortText;
+        private List<Double> shortThresholds;
 
         private Builder(List<String> labels, FeaturizerConfig featurizer) {
             this.labels = List.copyOf(labels);
@@ -196,12 +218,20 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
             return this;
         }
 
+        /** Decides texts of fewer than {@code chars} characters with their own per-label thresholds (0 and null: off). */
+        public Builder shortText(int chars, List<Double> thresholds) {
+            this.shortText = chars;
+            this.shortThresholds = thresholds;
+            return this;
+        }
+
         public ModelHeader build() {
             Provenance p = provenance != null ? provenance
                     : new Provenance(Instant.now().toString(), Version.get(), System.getProperty("java.version"), "", 0,
                             List.of(), 0, Map.of());
             return new ModelHeader(labels, mode, thresholds, calibration, featurizer, learner, hyperparameters, p, metrics,
-                    topFeatures, headlineRule, headlineThresholds, sentenceRule, sentenceWeights);
+                    topFeatures, headlineRule, headlineThresholds, sentenceRule, sentenceWeights, shortText,
+                    shortThresholds);
         }
     }
 }

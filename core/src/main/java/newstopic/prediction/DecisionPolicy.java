@@ -12,7 +12,9 @@ import newstopic.text.Sentences;
  * and that {@link TopicClassifier} serves, so the metrics stored in a model describe what it does.
  * <ul>
  *   <li>Single-label: the most probable label (the first of equals).</li>
- *   <li>Multi-label: each label whose probability reaches its threshold. With the headline rule,
+ *   <li>Multi-label: each label whose probability reaches its threshold: with short-text
+ *       thresholds, texts of fewer than {@link #shortTextChars()} characters have thresholds of
+ *       their own. With the headline rule,
  *       for the labels it was validated on and in texts of at least {@link #headlineMinChars()}
  *       characters, a label also applies when the headline alone reaches the label's headline
  *       threshold (the label guide's "the headline is about it", which a long body would drown);
@@ -32,6 +34,8 @@ public final class DecisionPolicy {
     private final double[] headline;
     private final int sentenceMin;
     private final SentenceWeights[] sentence;
+    private final int shortChars;
+    private final double[] shortThresholds;
 
     /** A policy without the sentence rule. */
     public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds) {
@@ -48,9 +52,21 @@ public final class DecisionPolicy {
      */
     public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds,
                           int sentenceMin, SentenceWeights[] sentenceWeights) {
-        if (headlineThresholds.length != thresholds.length || sentenceWeights.length != thresholds.length) {
-            throw new IllegalArgumentException("one headline threshold and one sentence rule per threshold expected");
+        this(mode, thresholds, headlineMinChars, headlineThresholds, sentenceMin, sentenceWeights, 0, null);
+    }
+
+    /**
+     * As above, with {@code shortThresholds} (per label) for texts of fewer than {@code shortChars}
+     * characters; 0 and null: every text uses {@code thresholds}.
+     */
+    public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds,
+                          int sentenceMin, SentenceWeights[] sentenceWeights, int shortChars, double[] shortThresholds) {
+        if (headlineThresholds.length != thresholds.length || sentenceWeights.length != thresholds.length
+                || (shortThresholds != null && shortThresholds.length != thresholds.length)) {
+            throw new IllegalArgumentException("one headline threshold, sentence rule and short-text threshold per threshold expected");
         }
+        this.shortChars = mode == Mode.MULTI && shortThresholds != null ? shortChars : 0;
+        this.shortThresholds = shortThresholds == null ? thresholds.clone() : shortThresholds.clone();
         this.mode = mode;
         this.thresholds = thresholds.clone();
         this.headlineMinChars = mode == Mode.MULTI ? headlineMinChars : 0;
@@ -77,7 +93,10 @@ public final class DecisionPolicy {
         if (header.sentenceWeights() != null) {
             header.sentenceWeights().toArray(w);
         }
-        return new DecisionPolicy(header.mode(), t, header.headlineRule(), h, header.sentenceRule(), w);
+        double[] shortThresholds = header.shortThresholds() == null ? null
+                : header.shortThresholds().stream().mapToDouble(Double::doubleValue).toArray();
+        return new DecisionPolicy(header.mode(), t, header.headlineRule(), h, header.sentenceRule(), w,
+                header.shortText(), shortThresholds);
     }
 
     public Mode mode() {
@@ -90,6 +109,21 @@ public final class DecisionPolicy {
 
     public double threshold(int label) {
         return thresholds[label];
+    }
+
+    /** The length under which a text is decided with {@link #shortThreshold}; 0 when there is none. */
+    public int shortTextChars() {
+        return shortChars;
+    }
+
+    /** Label {@code k}'s threshold for short texts (its {@link #threshold} when there is none). */
+    public double shortThreshold(int k) {
+        return shortChars > 0 ? shortThresholds[k] : thresholds[k];
+    }
+
+    /** Whether this text is decided with the short-text thresholds. */
+    public boolean isShort(String text) {
+        return text.length() < shortChars;
     }
 
     /** Whether the headline rule applies to label {@code k} at all. */
@@ -130,9 +164,15 @@ public final class DecisionPolicy {
         return false;
     }
 
-    /** Decides every label into {@code decisions}, for an article whose sentences were not scored. */
+    /** Decides every label into {@code decisions}, for a long article whose sentences were not scored. */
     public void decide(double[] probabilities, double[] headlineProbabilities, boolean[] decisions) {
-        decide(probabilities, headlineProbabilities, null, decisions);
+        decide(probabilities, headlineProbabilities, null, false, decisions);
+    }
+
+    /** Decides every label into {@code decisions}, for a long article (see the five-argument form). */
+    public void decide(double[] probabilities, double[] headlineProbabilities, double[] sentenceProbabilities,
+                       boolean[] decisions) {
+        decide(probabilities, headlineProbabilities, sentenceProbabilities, false, decisions);
     }
 
     /**
@@ -141,10 +181,12 @@ public final class DecisionPolicy {
      * article's sentences were not scored). For the labels under the headline rule, the label
      * applies when the article or the headline alone reaches its threshold, and the probability
      * reported becomes the headline's when that is higher. {@code headlineProbabilities} is null
-     * when the article's headline was not scored.
+     * when the article's headline was not scored. {@code shortText}: the text is {@link #isShort short},
+     * and its labels are decided with the short-text thresholds.
      */
     public void decide(double[] probabilities, double[] headlineProbabilities, double[] sentenceProbabilities,
-                       boolean[] decisions) {
+                       boolean shortText, boolean[] decisions) {
+        double[] cut = shortText ? shortThresholds : thresholds;
         if (mode == Mode.SINGLE) {
             int best = argmax(probabilities);
             for (int k = 0; k < probabilities.length; k++) {
@@ -156,7 +198,7 @@ public final class DecisionPolicy {
             if (sentenceProbabilities != null && sentence[k] != null) {
                 probabilities[k] = sentenceProbabilities[k];
             }
-            decisions[k] = probabilities[k] >= thresholds[k];
+            decisions[k] = probabilities[k] >= cut[k];
             if (headlineProbabilities != null && !Double.isNaN(headline[k])) {
                 decisions[k] |= headlineProbabilities[k] >= headline[k];
                 probabilities[k] = Math.max(probabilities[k], headlineProbabilities[k]);

@@ -145,7 +145,7 @@ public final class TopicClassifier {
             model.margins(s.headlineVector, s.headline);
             model.probabilities(s.headline);
         }
-        policy.decide(p, s.headlineScored ? s.headline : null, sentence, s.decisions);
+        policy.decide(p, s.headlineScored ? s.headline : null, sentence, policy.isShort(text), s.decisions);
     }
 
     /** Whether label {@code k}'s reported probability is its headline's: the headline rule decided it. */

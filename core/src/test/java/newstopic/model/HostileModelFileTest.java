@@ -294,7 +294,7 @@ class HostileModelFileTest {
         ModelHeader h = small.header();
         ModelHeader header = new ModelHeader(h.labels(), h.mode(), h.thresholds(), h.calibration(), config, h.learner(),
                 h.hyperparameters(), h.provenance(), h.metrics(), h.topFeatures(), h.headlineRule(), h.headlineThresholds(),
-                h.sentenceRule(), h.sentenceWeights());
+                h.sentenceRule(), h.sentenceWeights(), h.shortText(), h.shortThresholds());
         float[] w = new float[featurizer.dimension() * 2];
         for (int i = 0; i < w.length; i++) {
             w[i] = (i % 7) - 3;

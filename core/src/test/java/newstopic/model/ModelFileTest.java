@@ -62,6 +62,22 @@ class ModelFileTest {
     }
 
     @Test
+    void shortTextThresholdsSurviveTheRoundTripAndOlderFilesHaveNone() throws IOException {
+        TopicModel model = TestModels.withShortText(TestModels.small(Mode.MULTI), 300, List.of(0.25, 0.375));
+        Path file = dir.resolve("short.model");
+        ModelFile.write(model, file);
+        ModelHeader back = ModelFile.read(file).header();
+        assertEquals(300, back.shortText());
+        assertEquals(List.of(0.25, 0.375), back.shortThresholds());
+        var tree = (tools.jackson.databind.node.ObjectNode) newstopic.io.Json.STRICT.readTree(ModelFile.headerJson(model));
+        tree.remove("shortText");
+        tree.remove("shortThresholds");
+        ModelHeader older = ModelChecks.header(newstopic.io.Json.STRICT.writeValueAsBytes(tree));
+        assertEquals(0, older.shortText());
+        assertEquals(null, older.shortThresholds());
+    }
+
+    @Test
     void theSentenceRuleSurvivesTheRoundTrip() throws IOException {
         TopicModel model = TestModels.withSentenceRule(TestModels.small(Mode.MULTI), 5,
                 java.util.Arrays.asList(new SentenceWeights(-2.5, 0.75, 0.125, 1.5), null));

@@ -60,7 +60,16 @@ public final class TestModels {
         ModelHeader h = model.header();
         ModelHeader header = new ModelHeader(h.labels(), h.mode(), h.thresholds(), h.calibration(), h.featurizer(),
                 h.learner(), h.hyperparameters(), h.provenance(), h.metrics(), h.topFeatures(), h.headlineRule(),
-                h.headlineThresholds(), minSentences, weights);
+                h.headlineThresholds(), minSentences, weights, h.shortText(), h.shortThresholds());
+        return new TopicModel(header, model.featurizer(), model.weights(), model.biases());
+    }
+
+    /** {@code model} with its own thresholds for texts of fewer than {@code chars} characters. */
+    public static TopicModel withShortText(TopicModel model, int chars, List<Double> thresholds) {
+        ModelHeader h = model.header();
+        ModelHeader header = new ModelHeader(h.labels(), h.mode(), h.thresholds(), h.calibration(), h.featurizer(),
+                h.learner(), h.hyperparameters(), h.provenance(), h.metrics(), h.topFeatures(), h.headlineRule(),
+                h.headlineThresholds(), h.sentenceRule(), h.sentenceWeights(), chars, thresholds);
         return new TopicModel(header, model.featurizer(), model.weights(), model.biases());
     }
 }

@@ -398,4 +398,36 @@ class DecisionPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new SentenceWeights(0, Double.NaN, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new SentenceWeights(0, 1, Double.POSITIVE_INFINITY, 1));
     }
+
+    @Test
+    void shortTextsAreDecidedWithTheirOwnThresholds() {
+        ModelHeader header = builder().thresholds(List.of(0.5, 0.5, 0.5)).shortText(20, List.of(0.3, 0.5, 0.7)).build();
+        DecisionPolicy policy = DecisionPolicy.of(header);
+        assertEquals(20, policy.shortTextChars());
+        assertTrue(policy.isShort("x".repeat(19)));
+        assertFalse(policy.isShort("x".repeat(20)));
+        assertEquals(0.3, policy.shortThreshold(0), 0);
+        assertEquals(0.5, policy.threshold(0), 0);
+        boolean[] decisions = new boolean[3];
+        policy.decide(new double[] {0.4, 0.6, 0.6}, null, null, true, decisions);
+        assertArrayEquals(new boolean[] {true, true, false}, decisions);
+        policy.decide(new double[] {0.4, 0.6, 0.6}, null, null, false, decisions);
+        assertArrayEquals(new boolean[] {false, true, true}, decisions);
+        // older headers, and single-label ones, have one threshold per label for every text
+        DecisionPolicy older = DecisionPolicy.of(builder().thresholds(List.of(0.5, 0.5, 0.5)).build());
+        assertEquals(0, older.shortTextChars());
+        assertFalse(older.isShort(""));
+        assertEquals(0.5, older.shortThreshold(0), 0);
+        assertFalse(DecisionPolicy.of(builder().mode(Mode.SINGLE).shortText(20, List.of(0.3, 0.5, 0.7)).build()).isShort("x"));
+    }
+
+    @Test
+    void headerRejectsBadShortTextThresholds() {
+        assertThrows(IllegalArgumentException.class, () -> builder().shortText(20, null).build(), "a length without thresholds");
+        assertThrows(IllegalArgumentException.class, () -> builder().shortText(0, List.of(0.3, 0.5, 0.7)).build());
+        assertThrows(IllegalArgumentException.class, () -> builder().shortText(-1, null).build());
+        assertThrows(IllegalArgumentException.class, () -> builder().shortText(20, List.of(0.3, 0.5)).build());
+        assertThrows(IllegalArgumentException.class, () -> builder().shortText(20, List.of(0.3, 1.5, 0.7)).build());
+        assertThrows(IllegalArgumentException.class, () -> builder().shortText(20, Arrays.asList(0.3, null, 0.7)).build());
+    }
 }

@@ -106,6 +106,18 @@ class TopicClassifierTest {
     }
 
     @Test
+    void shortTextsAreDecidedWithTheShortTextThresholds() {
+        // a short-text threshold of 0 assigns diplomacy to every text under 40 characters, and only to those
+        TopicClassifier split = new TopicClassifier(TestModels.withShortText(TestModels.small(Mode.MULTI), 40,
+                List.of(0.6, 0.0)));
+        String text = "war near the market";
+        assertEquals(List.of("conflict", "diplomacy"), split.classify("", text).labels());
+        assertEquals(multi.classify("", text).probabilities(), split.classify("", text).probabilities());
+        String longer = (text + " ").repeat(3);
+        assertEquals(multi.classify("", longer), split.classify("", longer));
+    }
+
+    @Test
     void singleModeAssignsExactlyOneLabelAndProbabilitiesSumToOne() {
         TopicClassifier single = new TopicClassifier(TestModels.small(Mode.SINGLE));
         Prediction p = single.classify("", "market weather");

@@ -42,12 +42,12 @@ final class InferenceProtocol {
     }
 
     /** The model header's fields that say how probabilities become labels, besides the thresholds. */
-    private static final List<String> DECISION_RULES = List.of("headlineRule", "headlineThresholds", "sentenceRule",
-            "sentenceWeights");
+    private static final List<String> DECISION_RULES = List.of("shortText", "shortThresholds", "headlineRule",
+            "headlineThresholds", "sentenceRule", "sentenceWeights");
 
     /**
-     * {@code GET /v2/models/{name}}: inputs, outputs, and in parameters the labels, thresholds, the
-     * headline and sentence rules, and provenance.
+     * {@code GET /v2/models/{name}}: inputs, outputs, and in parameters the labels, thresholds (and
+     * those of short texts), the headline and sentence rules, and provenance.
      */
     Response metadata(ServedModel model) {
         ModelHeader header = model.classifier().header();

@@ -171,7 +171,7 @@ class PredictionServerTest {
     }
 
     @Test
-    void modelMetadataShowsTheHeadlineAndSentenceRules() throws Exception {
+    void modelMetadataShowsTheShortTextThresholdsAndTheHeadlineAndSentenceRules() throws Exception {
         JsonNode plain = Json.parse(client.get("/v2/models/topics").body()).get("parameters");
         assertEquals(0, plain.get("sentenceRule").intValue());
         assertTrue(plain.get("sentenceWeights").isNull());
@@ -183,6 +183,12 @@ class PredictionServerTest {
         assertEquals(3, ruled.get("sentenceRule").intValue());
         assertTrue(ruled.get("sentenceWeights").get(0).isNull());
         assertEquals(2.0, ruled.get("sentenceWeights").get(1).get("second").doubleValue(), 1e-12);
+        assertEquals(0, ruled.get("shortText").intValue());
+        replaceModel(TestModels.withShortText(TestModels.small(Mode.MULTI), 300, List.of(0.25, 0.375)));
+        ok(client.post("/admin/reload", ""));
+        JsonNode split = Json.parse(client.get("/v2/models/topics").body()).get("parameters");
+        assertEquals(300, split.get("shortText").intValue());
+        assertEquals(0.375, split.get("shortThresholds").get(1).doubleValue(), 1e-12);
     }
 
     @Test

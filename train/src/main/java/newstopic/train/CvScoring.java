@@ -24,11 +24,12 @@ final class CvScoring {
 
     /**
      * Per fold, per label metrics. Multi-label: {@code scores} are the served probabilities
-     * ({@code [label][article]}), thresholded per label at the F1-best cut of the other folds.
+     * ({@code [label][article]}), thresholded per label at the F1-best cut of the other folds (the
+     * lowest cut of its plateau for the rows {@code shortText} marks, or none when it is null).
      * Single-label: calibration fitted on the other folds, then argmax.
      */
     static List<List<LabelMetrics>> perFold(CrossValidation.Margins oof, double[][] scores, boolean[][] truth, int[] fold,
-                                            int folds, List<String> labels, Mode mode) {
+                                            int folds, List<String> labels, Mode mode, boolean[] shortText) {
         List<List<LabelMetrics>> out = new ArrayList<>();
         int l = labels.size();
         for (int f = 0; f < folds; f++) {
@@ -49,9 +50,13 @@ final class CvScoring {
                 }
             } else {
                 for (int k = 0; k < l; k++) {
-                    double t = Thresholds.bestF1(pick(scores[k], rest), pick(truth[k], rest));
+                    double[] restScores = pick(scores[k], rest);
+                    boolean[] restTruth = pick(truth[k], rest);
+                    double t = Thresholds.bestF1(restScores, restTruth);
+                    double shortT = shortText == null ? t : Thresholds.lowestNearBest(restScores, restTruth);
                     for (int r = 0; r < rows.length; r++) {
-                        predicted[k][r] = scores[k][rows[r]] >= t;
+                        boolean isShort = shortText != null && shortText[rows[r]];
+                        predicted[k][r] = scores[k][rows[r]] >= (isShort ? shortT : t);
                     }
                 }
             }
@@ -66,10 +71,12 @@ final class CvScoring {
 
     /**
      * Per fold, per label metrics of a rule fitted elsewhere (a calibration file): the out-of-fold
-     * margins decided exactly as the model will serve them, nothing re-tuned per fold.
+     * margins decided exactly as the model will serve them, nothing re-tuned per fold
+     * ({@code shortText} marks the rows decided with the short-text thresholds, or is null).
      */
     static List<List<LabelMetrics>> perFoldAsServed(CrossValidation.Margins oof, DecisionTuning.Tuned served,
-                                                    boolean[][] truth, int[] fold, int folds, List<String> labels, Mode mode) {
+                                                    boolean[][] truth, int[] fold, int folds, List<String> labels, Mode mode,
+                                                    boolean[] shortText) {
         int n = fold.length;
         int l = labels.size();
         boolean[][] predicted = new boolean[l][n];
@@ -86,10 +93,11 @@ final class CvScoring {
                 }
             }
             int best = DecisionPolicy.argmax(p);
+            List<Double> thresholds = shortText != null && shortText[i] ? served.shortThresholds() : served.thresholds();
             for (int k = 0; k < l; k++) {
                 Double headline = served.headlineThresholds().get(k);
                 predicted[k][i] = mode == Mode.SINGLE ? k == best
-                        : p[k] >= served.thresholds().get(k) || (headline != null && oof.headline()[i] != null && h[k] >= headline);
+                        : p[k] >= thresholds.get(k) || (headline != null && oof.headline()[i] != null && h[k] >= headline);
             }
         }
         List<List<LabelMetrics>> out = new ArrayList<>();

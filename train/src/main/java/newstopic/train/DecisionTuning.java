@@ -34,13 +34,15 @@ final class DecisionTuning {
     /**
      * @param calibration        per label
      * @param thresholds         per label (0.5 in single-label mode, where argmax decides)
+     * @param shortThresholds    per label, for short texts: the lowest threshold on the plateau of the best F1
      * @param headlineThresholds per label, what the headline alone needs, or null where the rule is off
      * @param scores             {@code [label][article]}: each article's out-of-fold decision score as
      *                           served (its probability, or {@link #FORCED} where its headline decides)
      * @param sentenceWeights    per label, its sentence rule, or null where the rule is off
      * @param notes              per label where a rule could apply, its out-of-fold F1 without and with it
      */
-    record Tuned(List<Calibration> calibration, List<Double> thresholds, List<Double> headlineThresholds,
+    record Tuned(List<Calibration> calibration, List<Double> thresholds, List<Double> shortThresholds,
+                 List<Double> headlineThresholds,
                  List<SentenceWeights> sentenceWeights, double[][] scores, List<String> notes) {
 
         boolean anyHeadline() {
@@ -67,6 +69,7 @@ final class DecisionTuning {
         int n = oof.full().length;
         List<Calibration> calibration = new ArrayList<>();
         List<Double> thresholds = new ArrayList<>();
+        List<Double> shortThresholds = new ArrayList<>();
         List<Double> headlineThresholds = new ArrayList<>();
         List<SentenceWeights> sentenceWeights = new ArrayList<>();
         double[][] scores = new double[labels.size()][];
@@ -87,9 +90,11 @@ final class DecisionTuning {
             scores[k] = plain;
             if (mode == Mode.SINGLE) {
                 thresholds.add(0.5);
+                shortThresholds.add(0.5);
                 continue;
             }
             double plainThreshold = Thresholds.bestF1(plain, truth[k]);
+            shortThresholds.add(Thresholds.lowestNearBest(plain, truth[k]));
             double plainF1 = f1(plain, truth[k], plainThreshold);
             thresholds.add(plainThreshold);
             if (eligible > 0) {
@@ -99,7 +104,7 @@ final class DecisionTuning {
                 tuneSentences(k, oof, plainF1, truth[k], articles, labels, thresholds, sentenceWeights, scores, notes);
             }
         }
-        return new Tuned(calibration, thresholds, headlineThresholds, sentenceWeights, scores, notes);
+        return new Tuned(calibration, thresholds, shortThresholds, headlineThresholds, sentenceWeights, scores, notes);
     }
 
     private static void tuneHeadline(int k, double[] head, double[] plain, double plainF1, boolean[] truth, int articles,

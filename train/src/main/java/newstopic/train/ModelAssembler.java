@@ -22,6 +22,7 @@ import newstopic.features.FeatureNames;
 import newstopic.features.Featurizer;
 import newstopic.io.Sha256;
 import newstopic.model.FeatureWeight;
+import newstopic.model.Mode;
 import newstopic.model.ModelHeader;
 import newstopic.model.Provenance;
 import newstopic.model.TopicModel;
@@ -68,6 +69,7 @@ final class ModelAssembler {
         }
         Provenance provenance = new Provenance(Instant.now().toString(), Version.get(), System.getProperty("java.version"),
                 options.command(), options.seed(), inputFiles(articles), articles.size(), counts);
+        boolean shortText = options.mode() == Mode.MULTI && options.shortText() > 0;
         ModelHeader header = ModelHeader.builder(labels.labels(), featurizer.config())
                 .mode(options.mode())
                 .thresholds(decisions.thresholds())
@@ -80,6 +82,7 @@ final class ModelAssembler {
                         decisions.anyHeadline() ? decisions.headlineThresholds() : null)
                 .sentenceRule(decisions.anySentence() ? options.sentenceRule() : 0,
                         decisions.anySentence() ? decisions.sentenceWeights() : null)
+                .shortText(shortText ? options.shortText() : 0, shortText ? decisions.shortThresholds() : null)
                 .build();
         return new TopicModel(header, featurizer, w, bias);
     }

@@ -79,6 +79,7 @@ public final class TopicTrainer {
         RepeatedFolds folds = RepeatedFolds.assign(groups.groupOf(), signature, labels.truth(), options);
         int[] fold = folds.pooled();
         boolean[][] truth = folds.truth();
+        boolean[] shortText = shortTexts(articles, runs, options);
 
         List<BinaryLearner> candidates = Learners.candidates(options.learner(),
                 new Learners.Settings(options.c(), options.balanced(), options.nbAlpha()));
@@ -105,7 +106,7 @@ public final class TopicTrainer {
                 CrossValidation.Margins oof = CrossValidation.Margins.concat(runsOf.get(c));
                 DecisionTuning.Tuned decisions = DecisionTuning.tune(oof, truth, labels.labels(), options.mode(), articles.size());
                 List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, decisions.scores(), truth, fold,
-                        runs * options.folds(), labels.labels(), options.mode());
+                        runs * options.folds(), labels.labels(), options.mode(), shortText);
                 double score = CvScoring.score(perFold, options.mode());
                 if (candidates.size() > 1) {
                     scores.put(Learners.describe(learner), score);
@@ -131,7 +132,7 @@ public final class TopicTrainer {
                 CrossValidation.Margins held = HeldOutCalibration.margins(featurizer, weights, calibration, options);
                 bestDecisions = DecisionTuning.tune(held, heldTruth, labels.labels(), options.mode(), calibration.size());
                 bestFolds = CvScoring.perFoldAsServed(bestOof, bestDecisions, truth, fold, runs * options.folds(),
-                        labels.labels(), options.mode());
+                        labels.labels(), options.mode(), shortText);
                 listener.note("decisions fitted on %d calibration articles instead of the corpus folds".formatted(calibration.size()));
             }
             bestDecisions.notes().forEach(listener::note);
@@ -159,6 +160,21 @@ public final class TopicTrainer {
         }
         Parallel.runAll(pool, tasks);
         listener.stepFinished();
+        return out;
+    }
+
+    /**
+     * Per pooled row (every run's articles, one run after the other), whether its text is short
+     * enough for the short-text thresholds; null when they are off.
+     */
+    private static boolean[] shortTexts(List<Article> articles, int runs, TrainOptions options) {
+        if (options.mode() != newstopic.model.Mode.MULTI || options.shortText() == 0) {
+            return null;
+        }
+        boolean[] out = new boolean[runs * articles.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = articles.get(i % articles.size()).text().length() < options.shortText();
+        }
         return out;
     }
 }

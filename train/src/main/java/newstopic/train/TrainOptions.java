@@ -30,11 +30,14 @@ import newstopic.train.learn.Learners;
  * @param sentenceRule  multi-label: sentences from which a label's probability may come from the
  *                      article's margin and its two best sentences' margins, kept per label only
  *                      where cross-validation says it helps (0 = off)
+ * @param shortText     multi-label: texts of fewer characters get thresholds of their own, the
+ *                      lowest of the thresholds whose out-of-fold F1 is within the plateau of the
+ *                      best, where the others get the middle one (0 = one threshold for all)
  * @param command       how training was invoked, for the model's provenance ("" from Java)
  */
 public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig featurizer, String learner, double c,
                            double nbAlpha, boolean balanced, int folds, int repeats, long seed, int threads, double nearDuplicate,
-                           int headlineRule, int sentenceRule, String command) {
+                           int headlineRule, int sentenceRule, int shortText, String command) {
 
     public TrainOptions {
         labels = labels == null ? null : List.copyOf(labels);
@@ -69,6 +72,9 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         if (sentenceRule < 0 || sentenceRule == 1) {
             throw new IllegalArgumentException("sentence rule must be 0 (off) or a number of sentences from 2, got " + sentenceRule);
         }
+        if (shortText < 0) {
+            throw new IllegalArgumentException("short text must be 0 (off) or a length, got " + shortText);
+        }
     }
 
     /**
@@ -102,6 +108,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         b.nearDuplicate = nearDuplicate;
         b.headlineRule = headlineRule;
         b.sentenceRule = sentenceRule;
+        b.shortText = shortText;
         b.command = command;
         return b;
     }
@@ -122,6 +129,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         private double nearDuplicate = 0.8;
         private int headlineRule = 600;
         private int sentenceRule = 5;
+        private int shortText = 600;
         private String command = "";
 
         private Builder() {
@@ -203,6 +211,12 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
             return this;
         }
 
+        /** Texts of fewer characters get thresholds of their own; 0 turns that off. Default: 600. */
+        public Builder shortText(int shortText) {
+            this.shortText = shortText;
+            return this;
+        }
+
         public Builder command(String command) {
             this.command = command;
             return this;
@@ -213,7 +227,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
             double cValue = c != null ? c : mode == Mode.MULTI ? 0.25 : 0.5;
             boolean balancedValue = balanced != null ? balanced : mode == Mode.MULTI;
             return new TrainOptions(labels, mode, featurizer, learner, cValue, nbAlpha, balancedValue, folds, repeats, seed,
-                    threads, nearDuplicate, headlineRule, sentenceRule, command);
+                    threads, nearDuplicate, headlineRule, sentenceRule, shortText, command);
         }
     }
 }

@@ -116,6 +116,51 @@ class DecisionTuningTest {
     }
 
     @Test
+    void foldMetricsDecideShortRowsWithThePlateausLowestCutOfTheOtherFolds() {
+        // 1,000 positives at 0.55-0.95 and 1,000 negatives at 0.05-0.45, then three negatives at 0.52
+        // and three positives at 0.48: a flat F1 plateau from about 0.45 to 0.55, whose middle cut
+        // leaves the three positives out and whose lowest cut takes them (the six rows are short)
+        int n = 2006;
+        double[][] scores = new double[1][n];
+        boolean[][] truth = new boolean[1][n];
+        boolean[] shortText = new boolean[n];
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            truth[0][i] = i < 1000 || i >= 2003;
+            scores[0][i] = i < 1000 ? 0.55 + 0.4 * i / 1000.0 : i < 2000 ? 0.05 + 0.4 * (i - 1000) / 1000.0
+                    : i < 2003 ? 0.52 - 0.001 * (i - 2000) : 0.48 - 0.001 * (i - 2003);
+            shortText[i] = i % 2 == 0 || i >= 2000;
+            fold[i] = i % 4;
+        }
+        CrossValidation.Margins oof = new CrossValidation.Margins(new double[n][1], new double[n][], new double[n][][]);
+        var split = CvScoring.perFold(oof, scores, truth, fold, 4, List.of("a"), Mode.MULTI, shortText);
+        var one = CvScoring.perFold(oof, scores, truth, fold, 4, List.of("a"), Mode.MULTI, null);
+        for (int f = 0; f < 4; f++) {
+            int held = f;
+            int[] rest = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] != held).toArray();
+            double[] restScores = java.util.Arrays.stream(rest).mapToDouble(i -> scores[0][i]).toArray();
+            boolean[] restTruth = subset(truth[0], rest);
+            double t = Thresholds.bestF1(restScores, restTruth);
+            double low = Thresholds.lowestNearBest(restScores, restTruth);
+            int tp = 0;
+            int tpOne = 0;
+            for (int i = 0; i < n; i++) {
+                if (fold[i] == f && truth[0][i]) {
+                    tp += scores[0][i] >= (shortText[i] ? low : t) ? 1 : 0;
+                    tpOne += scores[0][i] >= t ? 1 : 0;
+                }
+            }
+            assertEquals(tp, split.get(f).get(0).truePositives());
+            assertEquals(tpOne, one.get(f).get(0).truePositives());
+        }
+        int gained = 0;
+        for (int f = 0; f < 4; f++) {
+            gained += split.get(f).get(0).truePositives() - one.get(f).get(0).truePositives();
+        }
+        assertTrue(gained > 0, "short rows took positives the middle cut left");
+    }
+
+    @Test
     void foldMetricsJudgeEachFoldWithThresholdsTunedOnTheOthers() {
         boolean[][] truth = new boolean[2][400];
         CrossValidation.Margins oof = margins(truth);
@@ -124,7 +169,7 @@ class DecisionTuningTest {
         for (int i = 0; i < fold.length; i++) {
             fold[i] = i % 4;
         }
-        List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, tuned.scores(), truth, fold, 4, List.of("a", "b"), Mode.MULTI);
+        List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, tuned.scores(), truth, fold, 4, List.of("a", "b"), Mode.MULTI, null);
         assertEquals(4, perFold.size());
         int support = 0;
         for (List<LabelMetrics> f : perFold) {

@@ -236,6 +236,22 @@ class TopicTrainerTest {
     }
 
     @Test
+    void shortTextsGetTheLowestThresholdsOfThePlateau() {
+        List<Article> articles = corpus(3, 200, 0);
+        TrainingResult result = TopicTrainer.train(articles, small().shortText(600).build());
+        var header = result.model().header();
+        assertEquals(600, header.shortText());
+        for (int k = 0; k < header.labels().size(); k++) {
+            assertTrue(header.shortThresholds().get(k) <= header.thresholds().get(k), header.shortThresholds().toString());
+        }
+        TrainingResult off = TopicTrainer.train(articles, small().shortText(0).build());
+        assertEquals(0, off.model().header().shortText());
+        assertEquals(null, off.model().header().shortThresholds());
+        assertEquals(header.thresholds(), off.model().header().thresholds(), "the other texts keep their thresholds");
+        assertThrows(IllegalArgumentException.class, () -> small().shortText(-1).build());
+    }
+
+    @Test
     void badOptionsAreNamedWhenBuilt() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().folds(1).build())
                 .getMessage().contains("2 folds"));
