@@ -67,12 +67,10 @@ class ModelFileTest {
         Path file = dir.resolve("short.model");
         ModelFile.write(model, file);
         ModelHeader back = ModelFile.read(file).header();
+        assertEquals(model.header(), back);
         assertEquals(300, back.shortText());
         assertEquals(List.of(0.25, 0.375), back.shortThresholds());
-        var tree = (tools.jackson.databind.node.ObjectNode) newstopic.io.Json.STRICT.readTree(ModelFile.headerJson(model));
-        tree.remove("shortText");
-        tree.remove("shortThresholds");
-        ModelHeader older = ModelChecks.header(newstopic.io.Json.STRICT.writeValueAsBytes(tree));
+        ModelHeader older = headerWithout(model, "shortText", "shortThresholds");
         assertEquals(0, older.shortText());
         assertEquals(null, older.shortThresholds());
     }
@@ -89,13 +87,19 @@ class ModelFileTest {
         assertEquals(new SentenceWeights(-2.5, 0.75, 0.125, 1.5), back.sentenceWeights().get(0));
         assertEquals(null, back.sentenceWeights().get(1));
         // headers from before the rule have neither field, and load with the rule off
-        var tree = (tools.jackson.databind.node.ObjectNode) newstopic.io.Json.STRICT.readTree(ModelFile.headerJson(model));
-        tree.remove("sentenceRule");
-        tree.remove("sentenceWeights");
-        ModelHeader older = ModelChecks.header(newstopic.io.Json.STRICT.writeValueAsBytes(tree));
+        ModelHeader older = headerWithout(model, "sentenceRule", "sentenceWeights");
         assertEquals(0, older.sentenceRule());
         assertEquals(null, older.sentenceWeights());
         assertEquals(model.header().thresholds(), older.thresholds());
+    }
+
+    /** {@code model}'s header as a file from before {@code fields} existed would hold it. */
+    private static ModelHeader headerWithout(TopicModel model, String... fields) throws IOException {
+        var tree = (tools.jackson.databind.node.ObjectNode) newstopic.io.Json.STRICT.readTree(ModelFile.headerJson(model));
+        for (String field : fields) {
+            tree.remove(field);
+        }
+        return ModelChecks.header(newstopic.io.Json.STRICT.writeValueAsBytes(tree));
     }
 
     @Test
