@@ -133,8 +133,8 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
 
     /**
      * Builds a header for a hand-made model: multi-label, thresholds 0.5, plain logistic
-     * calibration, learner {@code custom}, no metrics, no headline or sentence rule, provenance stamped now.
-     * Not thread-safe.
+     * calibration, learner {@code custom}, no metrics, no headline or sentence rule, no short-text
+     * thresholds, provenance stamped now. Not thread-safe.
      */
     public static final class Builder {
         private final List<String> labels;
