@@ -37,9 +37,9 @@ public final class DecisionPolicy {
     private final int shortChars;
     private final double[] shortThresholds;
 
-    /** A policy without the sentence rule. */
+    /** A policy without the sentence rule and short-text thresholds. */
     public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds) {
-        this(mode, thresholds, headlineMinChars, headlineThresholds, 0, new SentenceWeights[thresholds.length]);
+        this(mode, thresholds, headlineMinChars, headlineThresholds, 0, new SentenceWeights[thresholds.length], 0, null);
     }
 
     /**
@@ -49,15 +49,8 @@ public final class DecisionPolicy {
      *                           rule is off for the label
      * @param sentenceMin        sentences from which the sentence rule applies; 0 turns it off
      * @param sentenceWeights    per label, its sentence rule, or null where the rule is off for the label
-     */
-    public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds,
-                          int sentenceMin, SentenceWeights[] sentenceWeights) {
-        this(mode, thresholds, headlineMinChars, headlineThresholds, sentenceMin, sentenceWeights, 0, null);
-    }
-
-    /**
-     * As above, with {@code shortThresholds} (per label) for texts of fewer than {@code shortChars}
-     * characters; 0 and null: every text uses {@code thresholds}.
+     * @param shortChars         text length under which {@code shortThresholds} decide; 0 turns them off
+     * @param shortThresholds    per label, the threshold of short texts, or null
      */
     public DecisionPolicy(Mode mode, double[] thresholds, int headlineMinChars, double[] headlineThresholds,
                           int sentenceMin, SentenceWeights[] sentenceWeights, int shortChars, double[] shortThresholds) {
@@ -65,10 +58,10 @@ public final class DecisionPolicy {
                 || (shortThresholds != null && shortThresholds.length != thresholds.length)) {
             throw new IllegalArgumentException("one headline threshold, sentence rule and short-text threshold per threshold expected");
         }
-        this.shortChars = mode == Mode.MULTI && shortThresholds != null ? shortChars : 0;
-        this.shortThresholds = shortThresholds == null ? thresholds.clone() : shortThresholds.clone();
         this.mode = mode;
         this.thresholds = thresholds.clone();
+        this.shortChars = mode == Mode.MULTI && shortThresholds != null ? shortChars : 0;
+        this.shortThresholds = this.shortChars > 0 ? shortThresholds.clone() : this.thresholds;
         this.headlineMinChars = mode == Mode.MULTI ? headlineMinChars : 0;
         this.headline = headlineThresholds.clone();
         boolean any = false;
@@ -118,11 +111,16 @@ public final class DecisionPolicy {
 
     /** Label {@code k}'s threshold for short texts (its {@link #threshold} when there is none). */
     public double shortThreshold(int k) {
-        return shortChars > 0 ? shortThresholds[k] : thresholds[k];
+        return shortThresholds[k];
     }
 
     /** Whether this text is decided with the short-text thresholds. */
     public boolean isShort(String text) {
+        return isShort(text, shortChars);
+    }
+
+    /** Whether a text is short under short-text thresholds for texts of fewer than {@code shortChars} characters. */
+    public static boolean isShort(String text, int shortChars) {
         return text.length() < shortChars;
     }
 
@@ -167,12 +165,6 @@ public final class DecisionPolicy {
     /** Decides every label into {@code decisions}, for a long article whose sentences were not scored. */
     public void decide(double[] probabilities, double[] headlineProbabilities, boolean[] decisions) {
         decide(probabilities, headlineProbabilities, null, false, decisions);
-    }
-
-    /** Decides every label into {@code decisions}, for a long article (see the five-argument form). */
-    public void decide(double[] probabilities, double[] headlineProbabilities, double[] sentenceProbabilities,
-                       boolean[] decisions) {
-        decide(probabilities, headlineProbabilities, sentenceProbabilities, false, decisions);
     }
 
     /**

@@ -56,31 +56,28 @@ public final class PredictionJson {
 
     /** {@code {"conflict":0.9876,…}} in the model's label order. */
     public static void appendScores(StringBuilder sb, Map<String, Double> scores) {
-        if (scores instanceof LabelScores unboxed) {
-            sb.append('{');
-            for (int k = 0; k < unboxed.size(); k++) {
-                if (k > 0) {
-                    sb.append(',');
-                }
-                appendString(sb, unboxed.label(k));
-                sb.append(':');
-                appendFourDecimals(sb, unboxed.value(k));
-            }
-            sb.append('}');
-            return;
-        }
         sb.append('{');
-        boolean first = true;
-        for (Map.Entry<String, Double> e : scores.entrySet()) {
-            if (!first) {
-                sb.append(',');
+        if (scores instanceof LabelScores unboxed) { // the classifier's own scores: read without boxing
+            for (int k = 0; k < unboxed.size(); k++) {
+                appendScore(sb, k > 0, unboxed.label(k), unboxed.value(k));
             }
-            first = false;
-            appendString(sb, e.getKey());
-            sb.append(':');
-            appendFourDecimals(sb, e.getValue());
+        } else {
+            boolean first = true;
+            for (Map.Entry<String, Double> e : scores.entrySet()) {
+                appendScore(sb, !first, e.getKey(), e.getValue());
+                first = false;
+            }
         }
         sb.append('}');
+    }
+
+    private static void appendScore(StringBuilder sb, boolean comma, String label, double value) {
+        if (comma) {
+            sb.append(',');
+        }
+        appendString(sb, label);
+        sb.append(':');
+        appendFourDecimals(sb, value);
     }
 
     /** {@code {"conflict":[{"ngram":"shell","weight":0.4113},…],…}} */

@@ -371,7 +371,7 @@ class DecisionPolicyTest {
         assertTrue(policy.needsSentences(three + " Ten eleven twelve."));
         double[] p = {0.9, 0.9, 0.9};
         boolean[] decisions = new boolean[3];
-        policy.decide(p, null, new double[] {Double.NaN, 0.2, Double.NaN}, decisions);
+        policy.decide(p, null, new double[] {Double.NaN, 0.2, Double.NaN}, false, decisions);
         assertArrayEquals(new double[] {0.9, 0.2, 0.9}, p);
         assertArrayEquals(new boolean[] {true, false, true}, decisions);
         // the rule's own logistic: -1 + 0.5*2 + 0.25*4 + 2*1 = 3

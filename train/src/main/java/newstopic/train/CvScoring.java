@@ -50,13 +50,10 @@ final class CvScoring {
                 }
             } else {
                 for (int k = 0; k < l; k++) {
-                    double[] restScores = pick(scores[k], rest);
-                    boolean[] restTruth = pick(truth[k], rest);
-                    double t = Thresholds.bestF1(restScores, restTruth);
-                    double shortT = shortText == null ? t : Thresholds.lowestNearBest(restScores, restTruth);
+                    Thresholds.Plateau t = Thresholds.plateau(pick(scores[k], rest), pick(truth[k], rest));
                     for (int r = 0; r < rows.length; r++) {
                         boolean isShort = shortText != null && shortText[rows[r]];
-                        predicted[k][r] = scores[k][rows[r]] >= (isShort ? shortT : t);
+                        predicted[k][r] = scores[k][rows[r]] >= (isShort ? t.lowest() : t.middle());
                     }
                 }
             }

@@ -93,10 +93,10 @@ final class DecisionTuning {
                 shortThresholds.add(0.5);
                 continue;
             }
-            double plainThreshold = Thresholds.bestF1(plain, truth[k]);
-            shortThresholds.add(Thresholds.lowestNearBest(plain, truth[k]));
-            double plainF1 = f1(plain, truth[k], plainThreshold);
-            thresholds.add(plainThreshold);
+            Thresholds.Plateau plateau = Thresholds.plateau(plain, truth[k]);
+            double plainF1 = f1(plain, truth[k], plateau.middle());
+            thresholds.add(plateau.middle());
+            shortThresholds.add(plateau.lowest());
             if (eligible > 0) {
                 tuneHeadline(k, head, plain, plainF1, truth[k], articles, labels, thresholds, headlineThresholds, scores, notes);
             }
@@ -196,6 +196,7 @@ final class DecisionTuning {
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
+
     /**
      * In how many cross-validation runs (consecutive blocks of {@code articles} rows) the rule's
      * scores give a higher F1 than the scores without it: a rule whose pooled gain comes from one

@@ -17,22 +17,24 @@ public final class Thresholds {
     private Thresholds() {
     }
 
-    /** The threshold most texts are decided with: the middle of the cuts within {@link #PLATEAU} of the best F1. */
-    public static double bestF1(double[] scores, boolean[] positive) {
-        return plateau(scores, positive)[0];
+    /**
+     * The cuts within {@link #PLATEAU} of the best F1, which the out-of-fold scores cannot tell apart.
+     *
+     * @param middle the middle one: the threshold most texts are decided with
+     * @param lowest the lowest one: for short texts, which state their topics in fewer and plainer
+     *               words than the training corpus, so their scores run lower (on dev.csv and
+     *               NYT-CAP this edge beat the middle for conflict and diplomacy)
+     */
+    public record Plateau(double middle, double lowest) {
     }
 
-    /**
-     * The lowest of the cuts within {@link #PLATEAU} of the best F1: for short texts, which state
-     * their topics in fewer and plainer words than the training corpus, so their scores run lower
-     * (on dev.csv and NYT-CAP this edge beat the middle for conflict and diplomacy).
-     */
-    public static double lowestNearBest(double[] scores, boolean[] positive) {
-        return plateau(scores, positive)[1];
+    /** The middle of the cuts within {@link #PLATEAU} of the best F1. */
+    public static double bestF1(double[] scores, boolean[] positive) {
+        return plateau(scores, positive).middle();
     }
 
     /** The middle and the lowest of the cuts within {@link #PLATEAU} of the best F1. */
-    private static double[] plateau(double[] scores, boolean[] positive) {
+    public static Plateau plateau(double[] scores, boolean[] positive) {
         int n = scores.length;
         Integer[] boxed = byScoreDescending(scores);
         int totalPos = 0;
@@ -42,7 +44,7 @@ public final class Thresholds {
             }
         }
         if (totalPos == 0) {
-            return new double[] {0.5, 0.5};
+            return new Plateau(0.5, 0.5);
         }
         // every cut between distinct scores: its threshold (the middle of the gap) and its F1
         double[] cut = new double[n];
@@ -76,7 +78,7 @@ public final class Thresholds {
         }
         for (int c = 0, seen = 0; c < cuts; c++) {
             if (f1[c] >= bestF1 - PLATEAU && seen++ == near / 2) {
-                return new double[] {cut[c], lowest};
+                return new Plateau(cut[c], lowest);
             }
         }
         throw new AssertionError("the best cut is within the plateau");

@@ -13,6 +13,7 @@ import newstopic.evaluation.CvReport;
 import newstopic.evaluation.LabelMetrics;
 import newstopic.features.Featurizer;
 import newstopic.features.SparseVector;
+import newstopic.prediction.DecisionPolicy;
 import newstopic.train.corpus.LabelSet;
 import newstopic.train.corpus.NearDuplicateGroups;
 import newstopic.train.learn.BinaryLearner;
@@ -173,7 +174,7 @@ public final class TopicTrainer {
         }
         boolean[] out = new boolean[runs * articles.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = articles.get(i % articles.size()).text().length() < options.shortText();
+            out[i] = DecisionPolicy.isShort(articles.get(i % articles.size()).text(), options.shortText());
         }
         return out;
     }

@@ -71,7 +71,7 @@ class CalibrationAndFoldsTest {
         // them); the plateau runs from 0.448 to 0.551 and its middle cut is between the two groups
         assertTrue(t > 0.47 && t < 0.53, "threshold " + t);
         // short texts take the plateau's lowest cut: below the six, above the bulk of the negatives
-        double low = Thresholds.lowestNearBest(scores, truth);
+        double low = Thresholds.plateau(scores, truth).lowest();
         assertTrue(low > 0.445 && low < 0.478, "lowest cut " + low);
         // shifting every score moves the threshold with it: it is chosen from the cuts, not fixed
         double[] shifted = java.util.Arrays.stream(scores).map(v -> v * 0.5).toArray();

@@ -141,7 +141,7 @@ class DecisionTuningTest {
             double[] restScores = java.util.Arrays.stream(rest).mapToDouble(i -> scores[0][i]).toArray();
             boolean[] restTruth = subset(truth[0], rest);
             double t = Thresholds.bestF1(restScores, restTruth);
-            double low = Thresholds.lowestNearBest(restScores, restTruth);
+            double low = Thresholds.plateau(restScores, restTruth).lowest();
             int tp = 0;
             int tpOne = 0;
             for (int i = 0; i < n; i++) {
