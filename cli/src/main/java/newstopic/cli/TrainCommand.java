@@ -114,6 +114,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--short-text", paramLabel = "CHARS", description = "Multi-label: texts of fewer than CHARS characters (briefs, headlines with a line) get thresholds of their own, the lowest of those cross-validation cannot tell from the best; longer texts get the middle ones (0: one threshold for all). Default: ${DEFAULT-VALUE}.", defaultValue = "600")
     int shortText;
 
+    @Option(names = "--long-learner", paramLabel = "LEARNER", description = "Multi-label with --short-text: texts of CHARS characters or more are decided by a model of this learner, with its own calibration, thresholds and rules, when cross-validation says it decides them better than --learner's (none: one model for every text). Default: ${DEFAULT-VALUE}.", defaultValue = "nbsvm")
+    String longLearner;
+
     @Option(names = "--calibrate-on", paramLabel = "FILE", split = ",",
             description = {"Labeled articles of your own, held out from training, on which each label's calibration, threshold, headline and sentence rules are fitted",
                     "instead of on the corpus folds: what a few hundred real articles know better than a clean training corpus."})
@@ -172,6 +175,7 @@ final class TrainCommand implements Callable<Integer> {
                 .headlineRule(headlineRule)
                 .sentenceRule(sentenceRule)
                 .shortText(shortText)
+                .longLearner(longLearner)
                 .command(Main.commandLine(spec));
         if (c != null) {
             b.c(c);

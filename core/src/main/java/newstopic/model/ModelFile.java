@@ -30,13 +30,16 @@ import tools.jackson.databind.ObjectMapper;
  * The newstopic model file. Layout, all integers big-endian:
  * <pre>
  *   8 bytes   magic "\x89NTOPIC\n"
- *   int       format version ({@value #FORMAT})
+ *   int       format version: 1, or 2 with a long-text model (this code reads up to {@value #FORMAT})
  *   int       header length, then the header as UTF-8 JSON ({@link ModelHeader})
  *   ...       the featurizer's fitted data ({@link FeaturizerIO#writeData})
  *   int, int  label count L, feature count D
  *   float[L]  biases; float[D*L] weights, feature-major
+ *   (format 2 only: the long-text model, {@link TopicModel#longTexts()}, over the same featurizer:
+ *    int header length, its header as UTF-8 JSON, int L, int D, float[L] biases, float[D*L] weights)
  *   32 bytes  SHA-256 of everything before it
  * </pre>
+ * A model without a long-text model is written in format 1, which older readers read too.
  * Plain data only: reading never deserializes Java objects. Writes go to a temporary file that
  * replaces the target only once complete, so a failed write leaves no partial model. Stateless
  * and thread-safe.
@@ -44,7 +47,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class ModelFile {
 
     /** The format version this code writes and the newest it reads. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     private static final byte[] MAGIC = {(byte) 0x89, 'N', 'T', 'O', 'P', 'I', 'C', '\n'};
     private static final int DIGEST = 32;
     /** The largest file read: one byte array. */
@@ -64,21 +67,32 @@ public final class ModelFile {
         MessageDigest sha = Sha256.digest();
         DataOutputStream data = new DataOutputStream(new java.security.DigestOutputStream(
                 new java.io.BufferedOutputStream(new NonClosing(out), 1 << 16), sha));
+        TopicModel longTexts = model.longTexts();
         data.write(MAGIC);
-        data.writeInt(FORMAT);
-        byte[] header = JSON.writeValueAsBytes(model.header());
-        data.writeInt(header.length);
-        data.write(header);
+        data.writeInt(longTexts == null ? 1 : 2);
+        writeHeader(data, model.header());
         FeaturizerIO.writeData(model.featurizer(), data);
-        int labels = model.labelCount();
-        int dim = model.featurizer().dimension();
-        data.writeInt(labels);
-        data.writeInt(dim);
-        writeFloats(data, model.biases());
-        writeFloats(data, model.weights());
+        writeWeights(data, model);
+        if (longTexts != null) {
+            writeHeader(data, longTexts.header());
+            writeWeights(data, longTexts);
+        }
         data.flush();
         data.write(sha.digest()); // after flush: the digest stream has seen every byte before it
         data.close();
+    }
+
+    private static void writeHeader(DataOutputStream data, ModelHeader header) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(header);
+        data.writeInt(json.length);
+        data.write(json);
+    }
+
+    private static void writeWeights(DataOutputStream data, TopicModel model) throws IOException {
+        data.writeInt(model.labelCount());
+        data.writeInt(model.featurizer().dimension());
+        writeFloats(data, model.biases());
+        writeFloats(data, model.weights());
     }
 
     /**
@@ -177,12 +191,9 @@ public final class ModelFile {
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
         try {
-            in.skipNBytes(MAGIC.length + 4);
-            int headerLength = in.readInt();
-            if (headerLength < 0 || headerLength > in.available()) {
-                throw new ModelFormatException("corrupt header length " + headerLength);
-            }
-            ModelHeader header = ModelChecks.header(in.readNBytes(headerLength));
+            in.skipNBytes(MAGIC.length);
+            int format = in.readInt();
+            ModelHeader header = readHeader(in);
             Featurizer featurizer;
             try {
                 featurizer = FeaturizerIO.read(header.featurizer(), in, in.available());
@@ -191,23 +202,20 @@ public final class ModelFile {
             } catch (IOException e) {
                 throw new ModelFormatException(e.getMessage());
             }
-            int labels = in.readInt();
-            int dim = in.readInt();
-            if (labels != header.labels().size() || dim != featurizer.dimension()) {
-                throw new ModelFormatException("the weights (" + labels + " labels x " + dim + " features) do not match the header ("
-                        + header.labels().size() + " labels x " + featurizer.dimension() + " features)");
+            float[][] main = readWeights(in, header, featurizer, "the weights");
+            TopicModel longTexts = null;
+            if (format >= 2) {
+                ModelHeader longHeader = readHeader(in);
+                if (!longHeader.labels().equals(header.labels()) || !longHeader.featurizer().equals(header.featurizer())) {
+                    throw new ModelFormatException("the long-text model's labels or featurizer differ from the model's");
+                }
+                float[][] own = readWeights(in, longHeader, featurizer, "the long-text weights");
+                longTexts = new TopicModel(longHeader, featurizer, own[1], own[0]);
             }
-            float[] bias = readFloats(in, labels);
-            if ((long) labels * dim * 4 > in.available()) {
-                throw new ModelFormatException("truncated model file: " + labels + " x " + dim + " weights claimed, "
-                        + in.available() + " bytes left");
-            }
-            float[] weights = readFloats(in, labels * dim);
             if (in.available() != 0) {
                 throw new ModelFormatException(in.available() + " unexpected bytes after the weights");
             }
-            ModelChecks.finite(bias, weights, header.labels());
-            return new TopicModel(header, featurizer, weights, bias);
+            return new TopicModel(header, featurizer, main[1], main[0], longTexts);
         } catch (EOFException e) {
             throw new ModelFormatException("truncated model file");
         } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
@@ -215,9 +223,44 @@ public final class ModelFile {
         }
     }
 
-    /** The header alone, for tools that only describe a model. */
+    private static ModelHeader readHeader(DataInputStream in) throws IOException {
+        int headerLength = in.readInt();
+        if (headerLength < 0 || headerLength > in.available()) {
+            throw new ModelFormatException("corrupt header length " + headerLength);
+        }
+        return ModelChecks.header(in.readNBytes(headerLength));
+    }
+
+    /** A model's biases and weights ({@code what} names them in errors), checked against its header. */
+    private static float[][] readWeights(DataInputStream in, ModelHeader header, Featurizer featurizer, String what)
+            throws IOException {
+        int labels = in.readInt();
+        int dim = in.readInt();
+        if (labels != header.labels().size() || dim != featurizer.dimension()) {
+            throw new ModelFormatException(what + " (" + labels + " labels x " + dim + " features) do not match the header ("
+                    + header.labels().size() + " labels x " + featurizer.dimension() + " features)");
+        }
+        float[] bias = readFloats(in, labels);
+        if ((long) labels * dim * 4 > in.available()) {
+            throw new ModelFormatException("truncated model file: " + labels + " x " + dim + " weights claimed, "
+                    + in.available() + " bytes left");
+        }
+        float[] weights = readFloats(in, labels * dim);
+        ModelChecks.finite(bias, weights, header.labels());
+        return new float[][] {bias, weights};
+    }
+
+    /**
+     * The header alone, for tools that only describe a model; a long-text model's header is its
+     * {@code longTexts} field.
+     */
     public static String headerJson(TopicModel model) {
-        return new String(JSON.writeValueAsBytes(model.header()), StandardCharsets.UTF_8);
+        if (model.longTexts() == null) {
+            return new String(JSON.writeValueAsBytes(model.header()), StandardCharsets.UTF_8);
+        }
+        tools.jackson.databind.node.ObjectNode tree = JSON.valueToTree(model.header());
+        tree.set("longTexts", JSON.valueToTree(model.longTexts().header()));
+        return JSON.writeValueAsString(tree);
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

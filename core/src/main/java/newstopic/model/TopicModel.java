@@ -17,8 +17,29 @@ public final class TopicModel {
     private final float[] weights;
     private final float[] bias;
     private final int labelCount;
+    private final TopicModel longTexts;
 
     public TopicModel(ModelHeader header, Featurizer featurizer, float[] weights, float[] bias) {
+        this(header, featurizer, weights, bias, null);
+    }
+
+    /**
+     * A model whose texts of {@link ModelHeader#shortText()} characters or more are decided by
+     * {@code longTexts} (or by this one when it is null), which must share this model's featurizer
+     * and labels and have no long-text model of its own.
+     */
+    public TopicModel(ModelHeader header, Featurizer featurizer, float[] weights, float[] bias, TopicModel longTexts) {
+        if (longTexts != null) {
+            if (header.mode() != Mode.MULTI || header.shortText() == 0) {
+                throw new IllegalArgumentException("a long-text model needs a multi-label model with a short-text length");
+            }
+            if (longTexts.featurizer != featurizer || !longTexts.header.labels().equals(header.labels())
+                    || longTexts.longTexts != null || longTexts.header.shortText() != 0) {
+                throw new IllegalArgumentException("a long-text model shares the featurizer and the labels, "
+                        + "and has no short-text or long-text part of its own");
+            }
+        }
+        this.longTexts = longTexts;
         this.header = header;
         this.featurizer = featurizer;
         this.labelCount = header.labels().size();
@@ -43,6 +64,16 @@ public final class TopicModel {
 
     public int labelCount() {
         return labelCount;
+    }
+
+    /** This model with {@code longTexts} deciding its texts that are not short (see the five-argument constructor), or deciding every text itself when null. */
+    public TopicModel withLongTexts(TopicModel longTexts) {
+        return new TopicModel(header, featurizer, weights, bias, longTexts);
+    }
+
+    /** The model that decides texts of {@link ModelHeader#shortText()} characters or more, or null: this one does. */
+    public TopicModel longTexts() {
+        return longTexts;
     }
 
     /** The weight of {@code feature} for label number {@code label}. */

@@ -31,7 +31,8 @@ import newstopic.model.TopicModel;
  * }</pre>
  *
  * <p>Labels are decided by the model's {@link DecisionPolicy}, the same rule its cross-validation
- * metrics were measured with.
+ * metrics were measured with. A model with a {@link TopicModel#longTexts() long-text model} scores
+ * and decides the texts its policy does not call short with that model and its own policy.
  *
  * <p>Immutable and thread-safe: any number of threads may classify at once and get exactly the
  * results a single thread would. Per-thread scratch buffers are pooled and reused, so steady-state
@@ -42,12 +43,17 @@ public final class TopicClassifier {
     private final TopicModel model;
     private final List<String> labels;
     private final DecisionPolicy policy;
+    /** The model and policy of long texts: the model's own when it has no long-text model. */
+    private final TopicModel longModel;
+    private final DecisionPolicy longPolicy;
     private final ScratchPool pool = new ScratchPool();
 
     public TopicClassifier(TopicModel model) {
         this.model = model;
         this.labels = model.header().labels();
         this.policy = DecisionPolicy.of(model.header());
+        this.longModel = model.longTexts() != null ? model.longTexts() : model;
+        this.longPolicy = model.longTexts() != null ? DecisionPolicy.of(longModel.header()) : policy;
     }
 
     /** Loads a model file (checked for format, version and checksum). */
@@ -83,9 +89,14 @@ public final class TopicClassifier {
         return classify(article.id(), article.title(), article.text(), explain);
     }
 
-    /** The rule that turns this model's probabilities into labels. */
+    /** The rule that turns this model's probabilities into labels (of short texts, when it has a long-text model). */
     public DecisionPolicy policy() {
         return policy;
+    }
+
+    /** The rule of texts that are not short: the long-text model's, or {@link #policy()}. */
+    public DecisionPolicy longTextPolicy() {
+        return longPolicy;
     }
 
     /** Classifies each article, in order, on every core (the common fork-join pool) for larger batches. */
@@ -128,29 +139,35 @@ public final class TopicClassifier {
     }
 
     /**
-     * Featurizes and scores an article and decides its labels, into {@code s}: the probabilities
-     * as reported in {@code scores}, the decisions, and whether the headline and the sentences were
-     * scored for the rules.
+     * Featurizes and scores an article and decides its labels, into {@code s}: the model and policy
+     * that decided (the long-text ones for a text that is not short), the probabilities as reported
+     * in {@code scores}, the decisions, and whether the headline and the sentences were scored for
+     * the rules.
      */
     private void decide(String title, String text, Scratch s) {
-        model.featurizer().featurize(title, text, s.workspace, s.vector);
+        boolean isShort = policy.isShort(text);
+        TopicModel m = isShort ? model : longModel;
+        DecisionPolicy rule = isShort ? policy : longPolicy;
+        s.model = m;
+        s.policy = rule;
+        m.featurizer().featurize(title, text, s.workspace, s.vector);
         double[] p = s.scores;
-        model.margins(s.vector, p);
-        s.sentencesScored = policy.needsSentences(text);
+        m.margins(s.vector, p);
+        s.sentencesScored = rule.needsSentences(text);
         double[] sentence = s.sentencesScored ? sentenceProbabilities(text, p, s) : null;
-        model.probabilities(p);
-        s.headlineScored = policy.needsHeadline(title, text);
+        m.probabilities(p);
+        s.headlineScored = rule.needsHeadline(title, text);
         if (s.headlineScored) {
-            model.featurizer().featurize(title, "", s.workspace, s.headlineVector);
-            model.margins(s.headlineVector, s.headline);
-            model.probabilities(s.headline);
+            m.featurizer().featurize(title, "", s.workspace, s.headlineVector);
+            m.margins(s.headlineVector, s.headline);
+            m.probabilities(s.headline);
         }
-        policy.decide(p, s.headlineScored ? s.headline : null, sentence, policy.isShort(text), s.decisions);
+        rule.decide(p, s.headlineScored ? s.headline : null, sentence, isShort, s.decisions);
     }
 
     /** Whether label {@code k}'s reported probability is its headline's: the headline rule decided it. */
-    private boolean decidedByHeadline(int k, Scratch s) {
-        return s.headlineScored && policy.headlineApplies(k) && s.headline[k] == s.scores[k];
+    private static boolean decidedByHeadline(int k, Scratch s) {
+        return s.headlineScored && s.policy.headlineApplies(k) && s.headline[k] == s.scores[k];
     }
 
     /**
@@ -160,14 +177,14 @@ public final class TopicClassifier {
     private double[] sentenceProbabilities(String text, double[] articleMargins, Scratch s) {
         Arrays.fill(s.best, Double.NEGATIVE_INFINITY);
         Arrays.fill(s.second, Double.NEGATIVE_INFINITY);
-        model.featurizer().featurizeSentences(text, s.workspace, s.sentenceVector, () -> {
-            model.margins(s.sentenceVector, s.sentenceMargins);
+        s.model.featurizer().featurizeSentences(text, s.workspace, s.sentenceVector, () -> {
+            s.model.margins(s.sentenceVector, s.sentenceMargins);
             for (int k = 0; k < s.best.length; k++) {
                 SentenceWeights.offer(s.sentenceMargins[k], s.best, s.second, k);
             }
         });
         for (int k = 0; k < s.sentence.length; k++) {
-            SentenceWeights w = policy.sentenceWeights(k);
+            SentenceWeights w = s.policy.sentenceWeights(k);
             s.sentence[k] = w == null ? Double.NaN : w.probability(articleMargins[k], s.best[k], s.second[k]);
         }
         return s.sentence;
@@ -181,18 +198,18 @@ public final class TopicClassifier {
      */
     private Map<String, List<Contribution>> explain(String title, String text, Scratch s, List<String> assigned, int n) {
         // forEachNgram uses the workspace's analysis chain only: the article's vector is intact
-        Map<Integer, String> names = FeatureNames.inText(model.featurizer(), title, text, s.workspace);
+        Map<Integer, String> names = FeatureNames.inText(s.model.featurizer(), title, text, s.workspace);
         Map<String, List<Contribution>> out = new LinkedHashMap<>();
         for (int k = 0; k < labels.size(); k++) {
             Map<Integer, Double> byFeature = new LinkedHashMap<>();
-            SentenceWeights rule = s.sentencesScored ? policy.sentenceWeights(k) : null;
+            SentenceWeights rule = s.sentencesScored ? s.policy.sentenceWeights(k) : null;
             if (decidedByHeadline(k, s)) {
-                addContributions(s.headlineVector, k, 1, byFeature);
+                addContributions(s.model, s.headlineVector, k, 1, byFeature);
             } else if (rule != null) {
-                addContributions(s.vector, k, rule.article(), byFeature);
+                addContributions(s.model, s.vector, k, rule.article(), byFeature);
                 addBestSentences(text, s, k, rule, byFeature);
             } else {
-                addContributions(s.vector, k, 1, byFeature);
+                addContributions(s.model, s.vector, k, 1, byFeature);
             }
             List<Contribution> all = new ArrayList<>(byFeature.size());
             byFeature.forEach((f, c) -> {
@@ -208,10 +225,10 @@ public final class TopicClassifier {
         return out;
     }
 
-    private void addContributions(SparseVector v, int k, double scale, Map<Integer, Double> byFeature) {
+    private static void addContributions(TopicModel m, SparseVector v, int k, double scale, Map<Integer, Double> byFeature) {
         for (int i = 0; i < v.size(); i++) {
             int f = v.index(i);
-            byFeature.merge(f, scale * v.value(i) * model.weight(f, k), Double::sum);
+            byFeature.merge(f, scale * v.value(i) * m.weight(f, k), Double::sum);
         }
     }
 
@@ -222,15 +239,15 @@ public final class TopicClassifier {
      */
     private void addBestSentences(String text, Scratch s, int k, SentenceWeights rule, Map<Integer, Double> byFeature) {
         boolean[] taken = new boolean[2];
-        model.featurizer().featurizeSentences(text, s.workspace, s.sentenceVector, () -> {
-            model.margins(s.sentenceVector, s.sentenceMargins);
+        s.model.featurizer().featurizeSentences(text, s.workspace, s.sentenceVector, () -> {
+            s.model.margins(s.sentenceVector, s.sentenceMargins);
             double m = s.sentenceMargins[k];
             if (!taken[0] && m == s.best[k]) {
                 taken[0] = true;
-                addContributions(s.sentenceVector, k, rule.best(), byFeature);
+                addContributions(s.model, s.sentenceVector, k, rule.best(), byFeature);
             } else if (!taken[1] && m == s.second[k]) {
                 taken[1] = true;
-                addContributions(s.sentenceVector, k, rule.second(), byFeature);
+                addContributions(s.model, s.sentenceVector, k, rule.second(), byFeature);
             }
         });
     }
@@ -255,15 +272,15 @@ public final class TopicClassifier {
             Shares article = new Shares(valuesOf(s.vector));
             Shares headline = new Shares(s.headlineScored ? valuesOf(s.headlineVector) : Map.of());
             List<int[]> occurrences = new ArrayList<>(); // feature, sign, in title (0/1), start, end, words
-            model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram, inTitle, start, end) -> {
+            s.model.featurizer().forEachNgram(title, text, s.workspace, (index, sign, ngram, inTitle, start, end) -> {
                 occurrences.add(new int[] {index, sign, inTitle ? 1 : 0, start, end, wordCount(ngram)});
                 article.counts.merge(index, 1, Integer::sum);
                 if (inTitle) {
                     headline.counts.merge(index, 1, Integer::sum);
                 }
             });
-            Highlight.Part titlePart = part(s.workspace.normalized(title), occurrences, 1, article, headline, byHeadline);
-            Highlight.Part bodyPart = part(s.workspace.normalized(text), occurrences, 0, article, headline, byHeadline);
+            Highlight.Part titlePart = part(s.model, s.workspace.normalized(title), occurrences, 1, article, headline, byHeadline);
+            Highlight.Part bodyPart = part(s.model, s.workspace.normalized(text), occurrences, 0, article, headline, byHeadline);
             return new Highlight(labels, titlePart, bodyPart);
         } finally {
             pool.give(s);
@@ -290,7 +307,7 @@ public final class TopicClassifier {
         return values;
     }
 
-    private Highlight.Part part(String shown, List<int[]> occurrences, int inTitle, Shares article, Shares headline,
+    private Highlight.Part part(TopicModel m, String shown, List<int[]> occurrences, int inTitle, Shares article, Shares headline,
                                 boolean[] byHeadline) {
         int labelCount = labels.size();
         // words are the single-word n-grams; longer ones spread over the words they cover
@@ -315,7 +332,7 @@ public final class TopicClassifier {
             double fromHeadline = inTitle == 1 ? headline.perOccurrence(o[0]) / covered.size() : 0;
             for (double[] w : covered.values()) {
                 for (int k = 0; k < labelCount; k++) {
-                    w[k] += (byHeadline[k] ? fromHeadline : fromArticle) * model.weight(o[0], k);
+                    w[k] += (byHeadline[k] ? fromHeadline : fromArticle) * m.weight(o[0], k);
                 }
             }
         }
@@ -410,6 +427,9 @@ public final class TopicClassifier {
         final double[] second;
         final double[] sentence;
         final boolean[] decisions;
+        /** The model and policy of the last {@code decide}. */
+        TopicModel model;
+        DecisionPolicy policy;
         /** Whether the last {@code decide} scored the headline alone, and each sentence alone. */
         boolean headlineScored;
         boolean sentencesScored;

@@ -256,7 +256,8 @@ class HostileModelFileTest {
      */
     @Test
     void mutatedAndResignedFilesLoadWithFiniteOutputsOrFailCleanly() throws IOException {
-        byte[][] seeds = {bytes(TestModels.small(Mode.MULTI)), bytes(TestModels.small(Mode.SINGLE, 20)), hashingModel()};
+        byte[][] seeds = {bytes(TestModels.small(Mode.MULTI)), bytes(TestModels.small(Mode.SINGLE, 20)), hashingModel(),
+                bytes(TestModels.withLongTexts(TestModels.small(Mode.MULTI), 20))};
         Random random = new Random(11);
         int loaded = 0;
         int refused = 0;

@@ -93,6 +93,65 @@ class ModelFileTest {
         assertEquals(model.header().thresholds(), older.thresholds());
     }
 
+    @Test
+    void aLongTextModelMakesFormat2AndSurvivesTheRoundTripOverTheSameFeaturizer() throws IOException {
+        TopicModel model = TestModels.withLongTexts(TestModels.small(Mode.MULTI), 40);
+        byte[] written = bytes(model);
+        assertEquals(2, ByteBuffer.wrap(written, 8, 4).getInt());
+        assertEquals(1, ByteBuffer.wrap(bytes(TestModels.small(Mode.MULTI)), 8, 4).getInt(),
+                "a model without a long-text model stays readable by format-1 readers");
+        Path file = dir.resolve("long.model");
+        Files.write(file, written);
+        TopicModel back = ModelFile.read(file);
+        assertEquals(model.header(), back.header());
+        assertEquals(model.longTexts().header(), back.longTexts().header());
+        assertArrayEquals(model.longTexts().weights(), back.longTexts().weights());
+        assertArrayEquals(model.longTexts().biases(), back.longTexts().biases());
+        assertArrayEquals(model.weights(), back.weights());
+        assertTrue(back.featurizer() == back.longTexts().featurizer(), "one featurizer for both");
+        var tree = newstopic.io.Json.STRICT.readTree(ModelFile.headerJson(back));
+        assertEquals("long test", tree.get("longTexts").get("learner").asString());
+        assertEquals(40, tree.get("shortText").asInt());
+    }
+
+    @Test
+    void aCorruptLongTextSectionFailsClearly() throws IOException {
+        byte[] good = bytes(TestModels.withLongTexts(TestModels.small(Mode.MULTI), 40));
+        byte[] body = Arrays.copyOf(good, good.length - 32);
+        String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // the long-text header's first label renamed, same length: the labels no longer match the model's
+        int label = text.indexOf("\"conflict\"", text.lastIndexOf("\"labels\"")) + 1;
+        body[label + 7] = 'x';
+        Path file = dir.resolve("bad.model");
+        Files.write(file, HostileModelFileTest.resign(body));
+        assertEquals(file + ": the long-text model's labels or featurizer differ from the model's",
+                assertThrows(ModelFormatException.class, () -> ModelFile.read(file)).getMessage());
+
+        // a format-1 file that claims format 2 ends where its long-text section should begin
+        byte[] plain = bytes(TestModels.small(Mode.MULTI));
+        byte[] claimed = Arrays.copyOf(plain, plain.length - 32);
+        ByteBuffer.wrap(claimed, 8, 4).putInt(2);
+        Files.write(file, HostileModelFileTest.resign(claimed));
+        assertEquals(file + ": truncated model file",
+                assertThrows(ModelFormatException.class, () -> ModelFile.read(file)).getMessage());
+    }
+
+    @Test
+    void aLongTextModelMustShareTheFeaturizerAndLabelsOfAMultiLabelModelWithShortTexts() {
+        TopicModel routed = TestModels.withLongTexts(TestModels.small(Mode.MULTI), 40);
+        TopicModel longTexts = routed.longTexts();
+        // no short-text length: nothing would tell which texts are long
+        assertThrows(IllegalArgumentException.class, () -> TestModels.small(Mode.MULTI).withLongTexts(longTexts));
+        TopicModel single = TestModels.withShortText(TestModels.small(Mode.SINGLE), 40, List.of(0.5, 0.6));
+        assertThrows(IllegalArgumentException.class, () -> single.withLongTexts(longTexts));
+        // another featurizer, even an equal one, would featurize the text twice
+        TopicModel other = TestModels.withLongTexts(TestModels.small(Mode.MULTI), 40);
+        assertThrows(IllegalArgumentException.class, () -> routed.withLongTexts(other.longTexts()));
+        // no nesting
+        assertThrows(IllegalArgumentException.class, () -> routed.withLongTexts(routed));
+        assertTrue(routed.withLongTexts(longTexts).longTexts() == longTexts);
+    }
+
     /** {@code model}'s header as a file from before {@code fields} existed would hold it. */
     private static ModelHeader headerWithout(TopicModel model, String... fields) throws IOException {
         var tree = (tools.jackson.databind.node.ObjectNode) newstopic.io.Json.STRICT.readTree(ModelFile.headerJson(model));
@@ -123,7 +182,8 @@ class ModelFileTest {
         byte[] newer = good.clone();
         ByteBuffer.wrap(newer, 8, 4).putInt(ModelFile.FORMAT + 1);
         Files.write(file, newer);
-        assertEquals(file + ": model format 2 is newer than this newstopic reads (1); upgrade newstopic",
+        assertEquals(file + ": model format " + (ModelFile.FORMAT + 1) + " is newer than this newstopic reads ("
+                        + ModelFile.FORMAT + "); upgrade newstopic",
                 assertThrows(ModelFormatException.class, () -> ModelFile.read(file)).getMessage());
 
         Files.write(file, Arrays.copyOf(good, 11));

@@ -72,4 +72,25 @@ public final class TestModels {
                 h.headlineThresholds(), h.sentenceRule(), h.sentenceWeights(), chars, thresholds);
         return new TopicModel(header, model.featurizer(), model.weights(), model.biases());
     }
+
+    /**
+     * {@code model} with texts of {@code chars} characters or more decided by a long-text model of
+     * its own over the same featurizer, in which only "market" counts, for conflict (weight 5, bias
+     * -1, threshold 0.5 for both labels).
+     */
+    public static TopicModel withLongTexts(TopicModel model, int chars) {
+        TopicModel split = withShortText(model, chars, model.header().thresholds());
+        ModelHeader h = model.header();
+        ModelHeader longHeader = new ModelHeader(h.labels(), h.mode(), List.of(0.5, 0.5), List.of(Calibration.LOGISTIC,
+                Calibration.LOGISTIC), h.featurizer(), "long test", Map.of(), h.provenance(), null, Map.of(), 0, null, 0, null,
+                0, null);
+        Featurizer f = model.featurizer();
+        float[] w = new float[f.dimension() * 2];
+        for (int i = 0; i < f.dimension(); i++) {
+            if (((newstopic.features.TfIdfFeaturizer) f).ngram(i).equals("market")) {
+                w[i * 2] = 5f;
+            }
+        }
+        return split.withLongTexts(new TopicModel(longHeader, f, w, new float[] {-1f, -1f}));
+    }
 }

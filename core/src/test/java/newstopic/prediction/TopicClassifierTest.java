@@ -118,6 +118,25 @@ class TopicClassifierTest {
     }
 
     @Test
+    void textsThatAreNotShortAreScoredDecidedAndExplainedByTheLongTextModel() {
+        TopicClassifier routed = new TopicClassifier(TestModels.withLongTexts(TestModels.small(Mode.MULTI), 40));
+        String brief = "talks near the market";
+        assertEquals(multi.classify("", brief), routed.classify("", brief));
+        String article = "talks with the envoy near the market, then more talks";
+        assertEquals(List.of("diplomacy"), multi.classify("", article).labels());
+        // in the long-text model only "market" counts, for conflict
+        Prediction p = routed.classify(null, "", article, 3);
+        assertEquals(List.of("conflict"), p.labels());
+        assertEquals(1 / (1 + Math.exp(1)), p.probabilities().get("diplomacy"), 1e-9);
+        assertEquals(List.of("market"), p.explanations().get("conflict").stream().map(Contribution::ngram).toList());
+        Highlight h = routed.highlight("", article);
+        assertEquals(List.of("market"), h.body().spans().stream()
+                .map(s -> h.body().text().substring(s.start(), s.end())).toList());
+        assertEquals(0.5, routed.longTextPolicy().threshold(1), 1e-12);
+        assertEquals(0.6, routed.policy().threshold(1), 1e-12);
+    }
+
+    @Test
     void singleModeAssignsExactlyOneLabelAndProbabilitiesSumToOne() {
         TopicClassifier single = new TopicClassifier(TestModels.small(Mode.SINGLE));
         Prediction p = single.classify("", "market weather");

@@ -47,7 +47,8 @@ final class InferenceProtocol {
 
     /**
      * {@code GET /v2/models/{name}}: inputs, outputs, and in parameters the labels, thresholds (and
-     * those of short texts), the headline and sentence rules, and provenance.
+     * those of short texts), the headline and sentence rules, those of the long-text model when
+     * there is one, and provenance.
      */
     Response metadata(ServedModel model) {
         ModelHeader header = model.classifier().header();
@@ -85,6 +86,19 @@ final class InferenceProtocol {
             g.writeStringProperty("learner", header.learner());
             g.writeName("hyperparameters");
             g.writePOJO(description.get("hyperparameters"));
+            JsonNode longTexts = description.get("longTexts");
+            if (longTexts != null) {
+                // texts of shortText characters or more: the long-text model's learner and decision rule
+                g.writeName("longTexts");
+                g.writeStartObject();
+                g.writeStringProperty("learner", longTexts.get("learner").asString());
+                for (String field : List.of("hyperparameters", "thresholds", "headlineRule", "headlineThresholds",
+                        "sentenceRule", "sentenceWeights")) {
+                    g.writeName(field);
+                    g.writePOJO(longTexts.get(field));
+                }
+                g.writeEndObject();
+            }
             g.writeName("provenance");
             g.writePOJO(description.get("provenance"));
             g.writeName("metrics");

@@ -189,6 +189,17 @@ class PredictionServerTest {
         JsonNode split = Json.parse(client.get("/v2/models/topics").body()).get("parameters");
         assertEquals(300, split.get("shortText").intValue());
         assertEquals(0.375, split.get("shortThresholds").get(1).doubleValue(), 1e-12);
+        assertTrue(split.get("longTexts") == null, "no long-text model, no longTexts");
+        replaceModel(TestModels.withLongTexts(TestModels.small(Mode.MULTI), 40));
+        ok(client.post("/admin/reload", ""));
+        JsonNode routed = Json.parse(client.get("/v2/models/topics").body()).get("parameters");
+        assertEquals(40, routed.get("shortText").intValue());
+        assertEquals("long test", routed.get("longTexts").get("learner").stringValue());
+        assertEquals(0.5, routed.get("longTexts").get("thresholds").get(1).doubleValue(), 1e-12);
+        assertEquals(0, routed.get("longTexts").get("headlineRule").intValue());
+        // and a long text is decided by it: only "market" counts there, for conflict
+        JsonNode p = ok(client.post("/v1/classify", "{\"text\": \"talks with the envoy near the market, then more talks\"}"));
+        assertEquals(List.of("conflict"), strings(p.get("articles").get(0).get("labels")));
     }
 
     @Test

@@ -140,7 +140,8 @@ class WebPageEndToEndTest {
             }
             return; // each test skips, saying why
         }
-        model = TestModels.small(Mode.MULTI);
+        // texts of 40+ characters go to a long-text model with other thresholds: the page shows the ones that decide
+        model = TestModels.withLongTexts(TestModels.small(Mode.MULTI), 40);
         classifier = new TopicClassifier(model);
         Path modelFile = dir.resolve("test.model");
         ModelFile.write(model, modelFile);
@@ -220,6 +221,7 @@ class WebPageEndToEndTest {
             double p = expected.probabilities().get(label) * 100;
             assertEquals(p, shown, 0.051, label + "'s probability shown as " + value.getText());
         }
+        assertEquals("threshold 0.60", threshold(article, "diplomacy"), "a short text's threshold");
 
         article.findElement(By.cssSelector(".tab[data-label=conflict]")).click();
         wait.until(d -> "true".equals(article.findElement(By.cssSelector(".tab[data-label=conflict]")).getAttribute("aria-selected")));
@@ -281,10 +283,16 @@ class WebPageEndToEndTest {
             Article a = articles.get(i);
             assertEquals(a.title(), shown.get(i).findElement(By.cssSelector(".article-title")).getText());
             assertEquals(classifier.classify(a.title(), a.text()).labels(), chips(shown.get(i)), "labels of " + a.title());
+            assertEquals("threshold 0.50", threshold(shown.get(i), "diplomacy"), "the long-text model's threshold");
         }
         assertTrue(driver.findElement(By.id("error")).getDomAttribute("hidden") != null, "no error shown");
         assertEquals(List.of(), consoleErrors(), "errors in the browser's console");
         screenshot(info, "raw-page");
+    }
+
+    /** The title of a label's threshold tick: the threshold it shows. */
+    private static String threshold(WebElement article, String label) {
+        return article.findElement(By.cssSelector(".prob[data-label=" + label + "] .threshold")).getDomAttribute("title");
     }
 
     private static List<String> chips(WebElement article) {

@@ -42,6 +42,13 @@ final class CrossValidation {
                     runs.stream().flatMap(m -> Arrays.stream(m.headline())).toArray(double[][]::new),
                     runs.stream().flatMap(m -> Arrays.stream(m.sentence())).toArray(double[][][]::new));
         }
+
+        /** The given rows, in that order. */
+        Margins rows(int[] rows) {
+            return new Margins(Arrays.stream(rows).mapToObj(i -> full[i]).toArray(double[][]::new),
+                    Arrays.stream(rows).mapToObj(i -> headline[i]).toArray(double[][]::new),
+                    Arrays.stream(rows).mapToObj(i -> sentence[i]).toArray(double[][][]::new));
+        }
     }
 
     /** One fold's featurizer (fitted without the fold) and every article's vectors under it. */

@@ -30,8 +30,13 @@ final class CvScoring {
      */
     static List<List<LabelMetrics>> perFold(CrossValidation.Margins oof, double[][] scores, boolean[][] truth, int[] fold,
                                             int folds, List<String> labels, Mode mode, boolean[] shortText) {
-        List<List<LabelMetrics>> out = new ArrayList<>();
-        int l = labels.size();
+        return metrics(predictions(oof, scores, truth, fold, folds, labels.size(), mode, shortText), truth, fold, folds, labels);
+    }
+
+    /** The out-of-fold decisions {@code [label][row]} that {@link #perFold} scores. */
+    static boolean[][] predictions(CrossValidation.Margins oof, double[][] scores, boolean[][] truth, int[] fold,
+                                   int folds, int l, Mode mode, boolean[] shortText) {
+        boolean[][] out = new boolean[l][fold.length];
         for (int f = 0; f < folds; f++) {
             int[] rows = rows(fold, f, true);
             int[] rest = rows(fold, f, false);
@@ -57,25 +62,69 @@ final class CvScoring {
                     }
                 }
             }
-            List<LabelMetrics> metrics = new ArrayList<>();
             for (int k = 0; k < l; k++) {
-                metrics.add(LabelMetrics.of(labels.get(k), pick(truth[k], rows), predicted[k]));
+                for (int r = 0; r < rows.length; r++) {
+                    out[k][rows[r]] = predicted[k][r];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per fold, per label metrics of out-of-fold decisions {@code [label][row]}. */
+    static List<List<LabelMetrics>> metrics(boolean[][] predicted, boolean[][] truth, int[] fold, int folds, List<String> labels) {
+        List<List<LabelMetrics>> out = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            int[] rows = rows(fold, f, true);
+            List<LabelMetrics> metrics = new ArrayList<>();
+            for (int k = 0; k < labels.size(); k++) {
+                metrics.add(LabelMetrics.of(labels.get(k), pick(truth[k], rows), pick(predicted[k], rows)));
             }
             out.add(metrics);
         }
         return out;
     }
 
+    /** The decisions of {@code shortTexts} for the rows {@code shortText} marks, of {@code longTexts} for the others. */
+    static boolean[][] routed(boolean[][] shortTexts, boolean[][] longTexts, boolean[] shortText) {
+        boolean[][] out = new boolean[shortTexts.length][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = shortTexts[k].clone();
+            for (int i = 0; i < shortText.length; i++) {
+                if (!shortText[i]) {
+                    out[k][i] = longTexts[k][i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Micro-F1 of decisions {@code [label][row]} over the rows that are not short. */
+    static double longTextF1(boolean[][] predicted, boolean[][] truth, boolean[] shortText) {
+        long tp = 0;
+        long wrong = 0;
+        for (int k = 0; k < predicted.length; k++) {
+            for (int i = 0; i < shortText.length; i++) {
+                if (!shortText[i] && (predicted[k][i] || truth[k][i])) {
+                    if (predicted[k][i] && truth[k][i]) {
+                        tp++;
+                    } else {
+                        wrong++;
+                    }
+                }
+            }
+        }
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + wrong);
+    }
+
     /**
-     * Per fold, per label metrics of a rule fitted elsewhere (a calibration file): the out-of-fold
-     * margins decided exactly as the model will serve them, nothing re-tuned per fold
+     * The out-of-fold decisions {@code [label][row]} of a rule fitted elsewhere (a calibration
+     * file): the margins decided exactly as the model will serve them, nothing re-tuned per fold
      * ({@code shortText} marks the rows decided with the short-text thresholds, or is null).
      */
-    static List<List<LabelMetrics>> perFoldAsServed(CrossValidation.Margins oof, DecisionTuning.Tuned served,
-                                                    boolean[][] truth, int[] fold, int folds, List<String> labels, Mode mode,
-                                                    boolean[] shortText) {
-        int n = fold.length;
-        int l = labels.size();
+    static boolean[][] predictionsAsServed(CrossValidation.Margins oof, DecisionTuning.Tuned served, int l, Mode mode,
+                                           boolean[] shortText) {
+        int n = oof.full().length;
         boolean[][] predicted = new boolean[l][n];
         double[] p = new double[l];
         double[] h = new double[l];
@@ -97,16 +146,7 @@ final class CvScoring {
                         : p[k] >= thresholds.get(k) || (headline != null && oof.headline()[i] != null && h[k] >= headline);
             }
         }
-        List<List<LabelMetrics>> out = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            int[] rows = rows(fold, f, true);
-            List<LabelMetrics> metrics = new ArrayList<>();
-            for (int k = 0; k < l; k++) {
-                metrics.add(LabelMetrics.of(labels.get(k), pick(truth[k], rows), pick(predicted[k], rows)));
-            }
-            out.add(metrics);
-        }
-        return out;
+        return predicted;
     }
 
     /** The model's report from its per-fold metrics. */
@@ -149,11 +189,19 @@ final class CvScoring {
         }).toList());
     }
 
+    static int[] pick(int[] values, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
     private static int[] rows(int[] fold, int f, boolean inFold) {
         return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == inFold).toArray();
     }
 
-    private static double[] pick(double[] values, int[] rows) {
+    static double[] pick(double[] values, int[] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];
@@ -161,7 +209,7 @@ final class CvScoring {
         return out;
     }
 
-    private static boolean[] pick(boolean[] values, int[] rows) {
+    static boolean[] pick(boolean[] values, int[] rows) {
         boolean[] out = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];

@@ -13,6 +13,7 @@ import newstopic.evaluation.CvReport;
 import newstopic.evaluation.LabelMetrics;
 import newstopic.features.Featurizer;
 import newstopic.features.SparseVector;
+import newstopic.model.TopicModel;
 import newstopic.prediction.DecisionPolicy;
 import newstopic.train.corpus.LabelSet;
 import newstopic.train.corpus.NearDuplicateGroups;
@@ -26,8 +27,9 @@ import newstopic.train.learn.TrainingSet;
  * near-duplicate articles in one fold, cross-validates {@link TrainOptions#repeats()} times with
  * other folds each time, pooling the runs (choosing between candidate learners when
  * the learner names several), calibrates each label on out-of-fold margins, chooses the decision
- * rule that {@link newstopic.prediction.TopicClassifier} will serve, scores it fold by fold, fits
- * the final model on everything and records how it was made.
+ * rule that {@link newstopic.prediction.TopicClassifier} will serve, gives the texts that are not
+ * short a model of the {@link TrainOptions#longLearner()} when it decides them better on the same
+ * folds, scores it all fold by fold, fits the final model on everything and records how it was made.
  *
  * <pre>{@code
  * List<Article> articles = ...;   // labeled, e.g. from newstopic.article.ArticleInputs
@@ -82,17 +84,22 @@ public final class TopicTrainer {
         boolean[][] truth = folds.truth();
         boolean[] shortText = shortTexts(articles, runs, options);
 
-        List<BinaryLearner> candidates = Learners.candidates(options.learner(),
-                new Learners.Settings(options.c(), options.balanced(), options.nbAlpha()));
+        Learners.Settings settings = new Learners.Settings(options.c(), options.balanced(), options.nbAlpha());
+        List<BinaryLearner> candidates = Learners.candidates(options.learner(), settings);
+        // the long-text learner is cross-validated on the same folds, after the candidates
+        List<BinaryLearner> crossValidated = new ArrayList<>(candidates);
+        if (options.routesLongTexts()) {
+            crossValidated.add(Learners.candidates(options.longLearner(), settings).getFirst());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
             List<List<CrossValidation.Margins>> runsOf = new ArrayList<>();
-            candidates.forEach(c -> runsOf.add(new ArrayList<>()));
+            crossValidated.forEach(c -> runsOf.add(new ArrayList<>()));
             for (int r = 0; r < runs; r++) {
                 CrossValidation cv = new CrossValidation(articles, folds.run(r), labels.truth(), options, pool, listener);
                 cv.featurizeFolds();
-                for (int c = 0; c < candidates.size(); c++) {
-                    runsOf.get(c).add(cv.outOfFold(candidates.get(c)));
+                for (int c = 0; c < crossValidated.size(); c++) {
+                    runsOf.get(c).add(cv.outOfFold(crossValidated.get(c)));
                 }
                 cv.release(); // free each run's fold features before the next, and before the final fit
             }
@@ -123,24 +130,56 @@ public final class TopicTrainer {
                 }
             }
 
+            LongTexts longTexts = null;
+            if (options.routesLongTexts()) {
+                longTexts = LongTexts.crossValidated(crossValidated.getLast(), runsOf.getLast(), bestOof, bestDecisions,
+                        truth, fold, runs * options.folds(), labels.labels(), options, shortText, articles.size(), listener);
+                if (longTexts != null) {
+                    bestFolds = longTexts.perFold();
+                }
+            }
+
             Featurizer featurizer = CrossValidation.fitFeaturizer(articles, null, options.featurizer());
             listener.stepStarted("featurizing", articles.size());
             SparseVector[] x = Parallel.featurize(featurizer, articles, false, null, options.threads(), pool, listener);
             listener.stepFinished();
             LinearWeights[] weights = fitLabels(best, x, labels, featurizer.dimension(), options, pool, listener);
+            LinearWeights[] longWeights = longTexts == null ? null
+                    : fitLabels(longTexts.learner(), x, labels, featurizer.dimension(), options, pool, listener);
             if (!calibration.isEmpty()) {
                 boolean[][] heldTruth = HeldOutCalibration.truth(calibration, labels.labels());
                 CrossValidation.Margins held = HeldOutCalibration.margins(featurizer, weights, calibration, options);
                 bestDecisions = DecisionTuning.tune(held, heldTruth, labels.labels(), options.mode(), calibration.size());
-                bestFolds = CvScoring.perFoldAsServed(bestOof, bestDecisions, truth, fold, runs * options.folds(),
-                        labels.labels(), options.mode(), shortText);
+                boolean[][] served = CvScoring.predictionsAsServed(bestOof, bestDecisions, labels.size(), options.mode(), shortText);
+                if (longTexts != null) {
+                    longTexts = longTexts.calibratedOn(calibration, featurizer, longWeights, labels.labels(), options, listener);
+                    served = CvScoring.routed(served, CvScoring.predictionsAsServed(longTexts.oof(), longTexts.decisions(),
+                            labels.size(), options.mode(), shortText), shortText);
+                }
+                bestFolds = CvScoring.metrics(served, truth, fold, runs * options.folds(), labels.labels());
                 listener.note("decisions fitted on %d calibration articles instead of the corpus folds".formatted(calibration.size()));
             }
             bestDecisions.notes().forEach(listener::note);
+            if (longTexts != null) {
+                longTexts.decisions().notes().forEach(n -> listener.note("texts of %d+ characters: %s".formatted(options.shortText(), n)));
+            }
+            String learnerUsed = Learners.describe(best) + (longTexts == null ? ""
+                    : ", %s for texts of %d+ characters".formatted(Learners.describe(longTexts.learner()), options.shortText()));
             CvReport report = CvScoring.report(bestFolds, runs, labels.truth(), labels.labels(), options.mode(),
-                    Learners.describe(best), scores, groups.groups());
-            return new TrainingResult(ModelAssembler.assemble(featurizer, weights, bestDecisions, best, report, labels,
-                    articles, calibration, options), report);
+                    learnerUsed, scores, groups.groups());
+            TopicModel longModel = longTexts == null ? null : ModelAssembler.assemble(featurizer, longWeights,
+                    longTexts.decisions(), longTexts.learner(), null, labels, articles, longTexts.fittedOn(),
+                    options.toBuilder().shortText(0).build());
+            // a headline rule for texts no shorter than the long-text length can never fire in the main model
+            TrainOptions mainOptions = options;
+            if (longModel != null && options.headlineRule() >= options.shortText() && bestDecisions.anyHeadline()) {
+                mainOptions = options.toBuilder().headlineRule(0).build();
+                listener.note("headline rule of texts under %d characters: off, it applies from %d characters"
+                        .formatted(options.shortText(), options.headlineRule()));
+            }
+            TopicModel model = ModelAssembler.assemble(featurizer, weights, bestDecisions, best, report, labels,
+                    articles, calibration, mainOptions);
+            return new TrainingResult(longModel == null ? model : model.withLongTexts(longModel), report);
         } finally {
             pool.shutdownNow();
         }

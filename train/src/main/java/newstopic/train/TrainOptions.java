@@ -33,16 +33,23 @@ import newstopic.train.learn.Learners;
  * @param shortText     multi-label: texts of fewer characters get thresholds of their own, the
  *                      lowest of the thresholds whose out-of-fold F1 is within the plateau of the
  *                      best, where the others get the middle one (0 = one threshold for all)
+ * @param longLearner   multi-label with short-text thresholds: a learner name from {@link Learners#names()}
+ *                      that gives one learner, whose model decides the texts that are not short when
+ *                      cross-validation says it decides them better than {@code learner}'s
+ *                      ({@value #NO_LONG_LEARNER}: one model for every text)
  * @param command       how training was invoked, for the model's provenance ("" from Java)
  */
 public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig featurizer, String learner, double c,
                            double nbAlpha, boolean balanced, int folds, int repeats, long seed, int threads, double nearDuplicate,
-                           int headlineRule, int sentenceRule, int shortText, String command) {
+                           int headlineRule, int sentenceRule, int shortText, String longLearner, String command) {
+
+    /** The {@code longLearner} that keeps one model for every text. */
+    public static final String NO_LONG_LEARNER = "none";
 
     public TrainOptions {
         labels = labels == null ? null : List.copyOf(labels);
-        if (mode == null || featurizer == null || learner == null || command == null) {
-            throw new IllegalArgumentException("mode, featurizer, learner and command must be given");
+        if (mode == null || featurizer == null || learner == null || longLearner == null || command == null) {
+            throw new IllegalArgumentException("mode, featurizer, learner, long-text learner and command must be given");
         }
         if (!Learners.names().contains(learner)) {
             throw new IllegalArgumentException("unknown learner '" + learner + "' (one of "
@@ -75,6 +82,16 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         if (shortText < 0) {
             throw new IllegalArgumentException("short text must be 0 (off) or a length, got " + shortText);
         }
+        if (!longLearner.equals(NO_LONG_LEARNER) && (!Learners.names().contains(longLearner)
+                || Learners.candidates(longLearner, new Learners.Settings(c, balanced, nbAlpha)).size() != 1)) {
+            throw new IllegalArgumentException("long-text learner '" + longLearner + "' is not one learner (one of "
+                    + String.join(", ", Learners.names()) + " but auto, or " + NO_LONG_LEARNER + ")");
+        }
+    }
+
+    /** Whether texts that are not short get a model of their own learner, when cross-validation says it helps. */
+    public boolean routesLongTexts() {
+        return mode == Mode.MULTI && shortText > 0 && !longLearner.equals(NO_LONG_LEARNER) && !longLearner.equals(learner);
     }
 
     /**
@@ -109,6 +126,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         b.headlineRule = headlineRule;
         b.sentenceRule = sentenceRule;
         b.shortText = shortText;
+        b.longLearner = longLearner;
         b.command = command;
         return b;
     }
@@ -130,6 +148,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
         private int headlineRule = 600;
         private int sentenceRule = 5;
         private int shortText = 600;
+        private String longLearner = "nbsvm";
         private String command = "";
 
         private Builder() {
@@ -217,6 +236,17 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
             return this;
         }
 
+        /**
+         * The learner whose model decides texts that are not short, when cross-validation says it
+         * decides them better; {@value TrainOptions#NO_LONG_LEARNER} keeps one model. Default: nbsvm
+         * (on data/ it found the second topic of long articles that the headline or a few sentences
+         * earn, where svm+cnb, better on short texts, gave the whole article's dominant vocabulary).
+         */
+        public Builder longLearner(String longLearner) {
+            this.longLearner = longLearner;
+            return this;
+        }
+
         public Builder command(String command) {
             this.command = command;
             return this;
@@ -227,7 +257,7 @@ public record TrainOptions(List<String> labels, Mode mode, FeaturizerConfig feat
             double cValue = c != null ? c : mode == Mode.MULTI ? 0.25 : 0.5;
             boolean balancedValue = balanced != null ? balanced : mode == Mode.MULTI;
             return new TrainOptions(labels, mode, featurizer, learner, cValue, nbAlpha, balancedValue, folds, repeats, seed,
-                    threads, nearDuplicate, headlineRule, sentenceRule, shortText, command);
+                    threads, nearDuplicate, headlineRule, sentenceRule, shortText, longLearner, command);
         }
     }
 }

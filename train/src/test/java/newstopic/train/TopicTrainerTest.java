@@ -20,6 +20,7 @@ import newstopic.article.Source;
 import newstopic.features.FeaturizerConfig;
 import newstopic.model.Mode;
 import newstopic.model.ModelFile;
+import newstopic.model.Provenance;
 import newstopic.model.TopicModel;
 import newstopic.prediction.DecisionPolicy;
 import newstopic.prediction.Prediction;
@@ -249,6 +250,67 @@ class TopicTrainerTest {
         assertEquals(null, off.model().header().shortThresholds());
         assertEquals(header.thresholds(), off.model().header().thresholds(), "the other texts keep their thresholds");
         assertThrows(IllegalArgumentException.class, () -> small().shortText(-1).build());
+    }
+
+    @Test
+    void aLongTextModelDecidesLongTextsWhenCrossValidationKeepsIt() {
+        List<Article> articles = corpus(6, 120, 40);
+        List<String> notes = new ArrayList<>();
+        TrainingResult routed = TopicTrainer.train(articles, small().build(), notingInto(notes));
+        TrainingResult one = TopicTrainer.train(articles, small().longLearner(TrainOptions.NO_LONG_LEARNER).build());
+        assertEquals(null, one.model().longTexts());
+        assertEquals("svm+cnb", one.cv().learner());
+        // the war stories' migration is in their headline: nbsvm, fitted on the same folds, finds it out of fold
+        TopicModel model = routed.model();
+        TopicModel longTexts = model.longTexts();
+        assertTrue(longTexts != null, notes.toString());
+        assertEquals("nbsvm", longTexts.header().learner());
+        assertEquals(0, longTexts.header().shortText());
+        assertTrue(longTexts.featurizer() == model.featurizer());
+        assertEquals("svm+cnb, nbsvm C=0.25 for texts of 600+ characters", routed.cv().learner());
+        assertTrue(routed.cv().micro().mean() > one.cv().micro().mean(), routed.cv().micro() + " against " + one.cv().micro());
+        // long texts are decided as the long-text model alone decides them, briefs as the main model alone
+        TopicClassifier classifier = new TopicClassifier(model);
+        TopicClassifier longAlone = new TopicClassifier(longTexts);
+        TopicClassifier mainAlone = new TopicClassifier(model.withLongTexts(null));
+        int right = 0;
+        for (Article a : articles) {
+            boolean isShort = a.text().length() < 600;
+            assertEquals((isShort ? mainAlone : longAlone).classify(a), classifier.classify(a));
+            right += !isShort && Set.copyOf(classifier.classify(a).labels()).equals(a.labels()) ? 1 : 0;
+        }
+        assertTrue(right >= 38, right + " of 40 long articles right");
+
+        // held-out articles: the long ones fit the long-text decisions, the briefs alone cannot
+        SplittableRandom r = new SplittableRandom(12);
+        List<Article> briefs = new ArrayList<>();
+        List<Article> longOnes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            briefs.add(brief(500 + i, r, i % 3 == 0, i % 3 == 1));
+            longOnes.add(headlineOnly(500 + i, r, i % 2 == 0));
+        }
+        for (int i = 0; i < 10; i++) { // long and about nothing: conflict's negatives
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 1000) {
+                text.append(FILLER[r.nextInt(FILLER.length)]).append(' ');
+            }
+            longOnes.add(Article.of("q" + i, "quiet day " + i, text.toString().strip(), new Source("quiet.csv", i + 2), Set.of()));
+        }
+        List<Article> both = new ArrayList<>(briefs);
+        both.addAll(longOnes);
+        List<String> fitted = new ArrayList<>();
+        TopicModel calibrated = TopicTrainer.train(articles, both, small().build(), notingInto(fitted)).model();
+        assertTrue(fitted.contains("texts of 600+ characters: decisions fitted on the 50 calibration articles of that length"),
+                fitted.toString());
+        assertEquals(List.of(new Provenance.InputFile("gen.csv", "", 40), new Provenance.InputFile("quiet.csv", "", 10)),
+                calibrated.longTexts().header().hyperparameters().get("decisionsFittedOn"));
+        List<String> kept = new ArrayList<>();
+        TopicModel briefsOnly = TopicTrainer.train(articles, briefs, small().build(), notingInto(kept)).model();
+        assertTrue(kept.contains("texts of 600+ characters: decided as the corpus folds decided them, since the 0 "
+                + "calibration articles of that length do not hold both a positive and a negative of conflict"), kept.toString());
+        assertEquals(longTexts.header().thresholds(), briefsOnly.longTexts().header().thresholds());
+        assertEquals(longTexts.header().calibration(), briefsOnly.longTexts().header().calibration());
+        assertFalse(briefsOnly.longTexts().header().hyperparameters().containsKey("decisionsFittedOn"));
     }
 
     @Test

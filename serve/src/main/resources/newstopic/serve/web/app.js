@@ -197,12 +197,11 @@
   function render(answer, meta, source) {
     showModel(answer.model, meta);
     const labels = modelLabels(answer, meta);
-    const thresholds = thresholdsOf(meta, labels);
     const nodes = [];
     if (Array.isArray(answer.duplicates) && answer.duplicates.length > 0) {
       nodes.push(duplicatesNotice(answer.duplicates));
     }
-    answer.articles.forEach((article, i) => nodes.push(renderArticle(article, i, labels, thresholds)));
+    answer.articles.forEach((article, i) => nodes.push(renderArticle(article, i, labels, thresholdsOf(meta, labels, article))));
     ui.results.replaceChildren(...nodes);
     const n = answer.articles.length;
     const tagged = answer.articles.map((a) => (a.labels.length ? a.labels.join(", ") : "no label"));
@@ -233,13 +232,29 @@
     return meta && meta.parameters && Array.isArray(meta.parameters.labels) ? meta.parameters.labels : [];
   }
 
-  /** Each label's threshold when the model decides labels one by one; else none. */
-  function thresholdsOf(meta, labels) {
+  /**
+   * Each label's threshold for this article when the model decides labels one by one; else none.
+   * Texts under the model's short-text length have thresholds of their own, and the others those
+   * of its long-text model when it has one. The length is the shown body's, which can differ from
+   * the text's by a few characters (decoded entities): close to the limit the tick is approximate.
+   */
+  function thresholdsOf(meta, labels, article) {
     const p = meta && meta.parameters;
     if (!p || p.mode !== "multi" || !Array.isArray(p.thresholds) || !Array.isArray(p.labels)) return {};
+    const body = article.highlight && article.highlight.body ? article.highlight.body.text : null;
+    let cut = p.thresholds;
+    if (typeof body === "string" && p.shortText > 0) {
+      if (body.length < p.shortText) {
+        if (Array.isArray(p.shortThresholds)) cut = p.shortThresholds;
+      } else if (p.longTexts && Array.isArray(p.longTexts.thresholds)) {
+        cut = p.longTexts.thresholds;
+      }
+    } else if (p.longTexts) {
+      return {}; // without the text's length, which model decided it is unknown
+    }
     const out = {};
     p.labels.forEach((label, k) => {
-      if (labels.includes(label) && typeof p.thresholds[k] === "number") out[label] = p.thresholds[k];
+      if (labels.includes(label) && typeof cut[k] === "number") out[label] = cut[k];
     });
     return out;
   }
