@@ -202,20 +202,19 @@ public final class ModelFile {
             } catch (IOException e) {
                 throw new ModelFormatException(e.getMessage());
             }
-            float[][] main = readWeights(in, header, featurizer, "the weights");
+            TopicModel model = readWeights(in, header, featurizer, "the weights");
             TopicModel longTexts = null;
             if (format >= 2) {
                 ModelHeader longHeader = readHeader(in);
                 if (!longHeader.labels().equals(header.labels()) || !longHeader.featurizer().equals(header.featurizer())) {
                     throw new ModelFormatException("the long-text model's labels or featurizer differ from the model's");
                 }
-                float[][] own = readWeights(in, longHeader, featurizer, "the long-text weights");
-                longTexts = new TopicModel(longHeader, featurizer, own[1], own[0]);
+                longTexts = readWeights(in, longHeader, featurizer, "the long-text weights");
             }
             if (in.available() != 0) {
                 throw new ModelFormatException(in.available() + " unexpected bytes after the weights");
             }
-            return new TopicModel(header, featurizer, main[1], main[0], longTexts);
+            return longTexts == null ? model : model.withLongTexts(longTexts);
         } catch (EOFException e) {
             throw new ModelFormatException("truncated model file");
         } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
@@ -231,8 +230,8 @@ public final class ModelFile {
         return ModelChecks.header(in.readNBytes(headerLength));
     }
 
-    /** A model's biases and weights ({@code what} names them in errors), checked against its header. */
-    private static float[][] readWeights(DataInputStream in, ModelHeader header, Featurizer featurizer, String what)
+    /** A model of {@code header} from its biases and weights ({@code what} names them in errors), checked against it. */
+    private static TopicModel readWeights(DataInputStream in, ModelHeader header, Featurizer featurizer, String what)
             throws IOException {
         int labels = in.readInt();
         int dim = in.readInt();
@@ -247,7 +246,7 @@ public final class ModelFile {
         }
         float[] weights = readFloats(in, labels * dim);
         ModelChecks.finite(bias, weights, header.labels());
-        return new float[][] {bias, weights};
+        return new TopicModel(header, featurizer, weights, bias);
     }
 
     /**

@@ -70,7 +70,7 @@ public record ModelHeader(List<String> labels, Mode mode, List<Double> threshold
         thresholds = List.copyOf(thresholds);
         calibration = List.copyOf(calibration);
         hyperparameters = hyperparameters == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hyperparameters));
-        topFeatures = topFeatures == null ? Map.of() : Map.copyOf(topFeatures);
+        topFeatures = topFeatures == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(topFeatures));
         headlineThresholds = headlineThresholds == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(headlineThresholds));
         if (headlineRule < 0) {
             throw new IllegalArgumentException("headline rule must be 0 (off) or a length, got " + headlineRule);

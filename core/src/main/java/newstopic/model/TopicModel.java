@@ -23,12 +23,7 @@ public final class TopicModel {
         this(header, featurizer, weights, bias, null);
     }
 
-    /**
-     * A model whose texts of {@link ModelHeader#shortText()} characters or more are decided by
-     * {@code longTexts} (or by this one when it is null), which must share this model's featurizer
-     * and labels and have no long-text model of its own.
-     */
-    public TopicModel(ModelHeader header, Featurizer featurizer, float[] weights, float[] bias, TopicModel longTexts) {
+    private TopicModel(ModelHeader header, Featurizer featurizer, float[] weights, float[] bias, TopicModel longTexts) {
         if (longTexts != null) {
             if (header.mode() != Mode.MULTI || header.shortText() == 0) {
                 throw new IllegalArgumentException("a long-text model needs a multi-label model with a short-text length");
@@ -66,7 +61,14 @@ public final class TopicModel {
         return labelCount;
     }
 
-    /** This model with {@code longTexts} deciding its texts that are not short (see the five-argument constructor), or deciding every text itself when null. */
+    /**
+     * This model with its texts of {@link ModelHeader#shortText()} characters or more decided by
+     * {@code longTexts}, or by itself when that is null. A long-text model shares this model's
+     * featurizer (the same instance: a text is featurized once) and labels, and has no short-text
+     * length or long-text model of its own; this model must be multi-label with a short-text length.
+     *
+     * @throws IllegalArgumentException when they do not fit so
+     */
     public TopicModel withLongTexts(TopicModel longTexts) {
         return new TopicModel(header, featurizer, weights, bias, longTexts);
     }

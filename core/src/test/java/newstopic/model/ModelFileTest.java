@@ -62,6 +62,20 @@ class ModelFileTest {
     }
 
     @Test
+    void topFeaturesKeepTheLabelOrderGiven() {
+        java.util.Map<String, List<FeatureWeight>> top = new java.util.LinkedHashMap<>();
+        for (String label : List.of("zeta", "alpha", "mu", "beta", "omega", "gamma")) {
+            top.put(label, List.of(new FeatureWeight(label, 1)));
+        }
+        ModelHeader h = ModelHeader.builder(List.copyOf(top.keySet()), newstopic.features.FeaturizerConfig.DEFAULT)
+                .thresholds(java.util.Collections.nCopies(6, 0.5))
+                .calibration(java.util.Collections.nCopies(6, Calibration.LOGISTIC))
+                .topFeatures(top)
+                .build();
+        assertEquals(List.copyOf(top.keySet()), List.copyOf(h.topFeatures().keySet()));
+    }
+
+    @Test
     void shortTextThresholdsSurviveTheRoundTripAndOlderFilesHaveNone() throws IOException {
         TopicModel model = TestModels.withShortText(TestModels.small(Mode.MULTI), 300, List.of(0.25, 0.375));
         Path file = dir.resolve("short.model");

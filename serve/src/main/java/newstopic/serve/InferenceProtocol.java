@@ -45,6 +45,18 @@ final class InferenceProtocol {
     private static final List<String> DECISION_RULES = List.of("shortText", "shortThresholds", "headlineRule",
             "headlineThresholds", "sentenceRule", "sentenceWeights");
 
+    /** The long-text model's header fields shown: its learner and how its probabilities become labels. */
+    private static final List<String> LONG_TEXT_FIELDS = List.of("learner", "hyperparameters", "thresholds", "headlineRule",
+            "headlineThresholds", "sentenceRule", "sentenceWeights");
+
+    /** Writes each of {@code fields} of {@code from} as it is. */
+    private static void copy(tools.jackson.core.JsonGenerator g, JsonNode from, List<String> fields) {
+        for (String field : fields) {
+            g.writeName(field);
+            g.writePOJO(from.get(field));
+        }
+    }
+
     /**
      * {@code GET /v2/models/{name}}: inputs, outputs, and in parameters the labels, thresholds (and
      * those of short texts), the headline and sentence rules, those of the long-text model when
@@ -79,10 +91,7 @@ final class InferenceProtocol {
             header.thresholds().forEach(t -> g.writeNumber(t));
             g.writeEndArray();
             // the decision rules beside the thresholds: a label may also come from its headline or sentences
-            for (String rule : DECISION_RULES) {
-                g.writeName(rule);
-                g.writePOJO(description.get(rule));
-            }
+            copy(g, description, DECISION_RULES);
             g.writeStringProperty("learner", header.learner());
             g.writeName("hyperparameters");
             g.writePOJO(description.get("hyperparameters"));
@@ -91,12 +100,7 @@ final class InferenceProtocol {
                 // texts of shortText characters or more: the long-text model's learner and decision rule
                 g.writeName("longTexts");
                 g.writeStartObject();
-                g.writeStringProperty("learner", longTexts.get("learner").asString());
-                for (String field : List.of("hyperparameters", "thresholds", "headlineRule", "headlineThresholds",
-                        "sentenceRule", "sentenceWeights")) {
-                    g.writeName(field);
-                    g.writePOJO(longTexts.get(field));
-                }
+                copy(g, longTexts, LONG_TEXT_FIELDS);
                 g.writeEndObject();
             }
             g.writeName("provenance");

@@ -23,17 +23,12 @@ final class CvScoring {
     }
 
     /**
-     * Per fold, per label metrics. Multi-label: {@code scores} are the served probabilities
-     * ({@code [label][article]}), thresholded per label at the F1-best cut of the other folds (the
-     * lowest cut of its plateau for the rows {@code shortText} marks, or none when it is null).
-     * Single-label: calibration fitted on the other folds, then argmax.
+     * The out-of-fold decisions {@code [label][row]}, each fold's by a rule tuned on the others.
+     * Multi-label: {@code scores} are the served probabilities ({@code [label][article]}),
+     * thresholded per label at the F1-best cut of the other folds (the lowest cut of its plateau
+     * for the rows {@code shortText} marks, or none when it is null). Single-label: calibration
+     * fitted on the other folds, then argmax. {@link #metrics} scores them per fold.
      */
-    static List<List<LabelMetrics>> perFold(CrossValidation.Margins oof, double[][] scores, boolean[][] truth, int[] fold,
-                                            int folds, List<String> labels, Mode mode, boolean[] shortText) {
-        return metrics(predictions(oof, scores, truth, fold, folds, labels.size(), mode, shortText), truth, fold, folds, labels);
-    }
-
-    /** The out-of-fold decisions {@code [label][row]} that {@link #perFold} scores. */
     static boolean[][] predictions(CrossValidation.Margins oof, double[][] scores, boolean[][] truth, int[] fold,
                                    int folds, int l, Mode mode, boolean[] shortText) {
         boolean[][] out = new boolean[l][fold.length];
@@ -85,36 +80,16 @@ final class CvScoring {
         return out;
     }
 
-    /** The decisions of {@code shortTexts} for the rows {@code shortText} marks, of {@code longTexts} for the others. */
-    static boolean[][] routed(boolean[][] shortTexts, boolean[][] longTexts, boolean[] shortText) {
-        boolean[][] out = new boolean[shortTexts.length][];
+    /** {@code decisions} {@code [label][row]} with the given rows' replaced by {@code atRows} {@code [label][i]}, row {@code rows[i]}. */
+    static boolean[][] routed(boolean[][] decisions, boolean[][] atRows, int[] rows) {
+        boolean[][] out = new boolean[decisions.length][];
         for (int k = 0; k < out.length; k++) {
-            out[k] = shortTexts[k].clone();
-            for (int i = 0; i < shortText.length; i++) {
-                if (!shortText[i]) {
-                    out[k][i] = longTexts[k][i];
-                }
+            out[k] = decisions[k].clone();
+            for (int i = 0; i < rows.length; i++) {
+                out[k][rows[i]] = atRows[k][i];
             }
         }
         return out;
-    }
-
-    /** Micro-F1 of decisions {@code [label][row]} over the rows that are not short. */
-    static double longTextF1(boolean[][] predicted, boolean[][] truth, boolean[] shortText) {
-        long tp = 0;
-        long wrong = 0;
-        for (int k = 0; k < predicted.length; k++) {
-            for (int i = 0; i < shortText.length; i++) {
-                if (!shortText[i] && (predicted[k][i] || truth[k][i])) {
-                    if (predicted[k][i] && truth[k][i]) {
-                        tp++;
-                    } else {
-                        wrong++;
-                    }
-                }
-            }
-        }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + wrong);
     }
 
     /**

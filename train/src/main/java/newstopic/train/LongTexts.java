@@ -1,6 +1,7 @@
 package newstopic.train;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import newstopic.article.Article;
 import newstopic.evaluation.LabelMetrics;
@@ -11,51 +12,38 @@ import newstopic.train.learn.Learners;
 import newstopic.train.learn.LinearWeights;
 
 /**
- * The long-text learner's part of training ({@link TrainOptions#longLearner()}): its out-of-fold
- * margins, its own decisions tuned as the main learner's are, and the cross-validation metrics of
- * the routed model (short texts decided by the main learner, the others by this one). It is kept
- * only when, on the texts that are not short, its out-of-fold micro-F1 beats the main learner's, as
+ * The long-text learner's part of training ({@link TrainOptions#longLearner()}): the rows of the
+ * texts that are not short (of every cross-validation run), its out-of-fold margins on them, its
+ * own decisions tuned on them as the main learner's are on all rows, and the cross-validation
+ * metrics of the routed model (short texts decided by the main learner, the others by this one).
+ * It is kept only when, on those rows, its out-of-fold micro-F1 beats the main learner's, as
  * {@code --learner auto} keeps the best candidate: no margin, since either choice is one model fitted
  * and tuned the same way. {@code fittedOn}: the calibration articles its decisions were fitted on,
  * none when the corpus folds fitted them. Immutable and thread-safe.
  */
-record LongTexts(BinaryLearner learner, CrossValidation.Margins oof, DecisionTuning.Tuned decisions,
+record LongTexts(BinaryLearner learner, int[] rows, CrossValidation.Margins oof, DecisionTuning.Tuned decisions,
                  List<List<LabelMetrics>> perFold, List<Article> fittedOn) {
 
     /**
-     * The long-text part from the learner's out-of-fold margins of each run, or null (with a note
-     * saying why) when it does not decide long texts better than the main learner's
-     * {@code mainOof} under {@code mainDecisions}.
+     * The long-text part from the learner's out-of-fold margins of each of the {@code runs}, or
+     * null (with a note saying why) when it does not decide long texts better than the main
+     * learner's out-of-fold decisions {@code main} {@code [label][row]}.
      */
-    static LongTexts crossValidated(BinaryLearner learner, List<CrossValidation.Margins> runs,
-                                    CrossValidation.Margins mainOof, DecisionTuning.Tuned mainDecisions, boolean[][] truth,
-                                    int[] fold, int folds, List<String> labels, TrainOptions options, boolean[] shortText,
-                                    int articles, TrainingListener listener) {
-        CrossValidation.Margins oof = CrossValidation.Margins.concat(runs);
-        boolean[][] main = CvScoring.predictions(mainOof, mainDecisions.scores(), truth, fold, folds, labels.size(),
-                options.mode(), shortText);
-        // calibration, thresholds and rules are fitted on the long texts alone: the only ones this model decides
-        int[] rows = java.util.stream.IntStream.range(0, fold.length).filter(i -> !shortText[i]).toArray();
+    static LongTexts crossValidated(BinaryLearner learner, List<CrossValidation.Margins> runs, boolean[][] main,
+                                    boolean[][] truth, int[] fold, int folds, List<String> labels, TrainOptions options,
+                                    boolean[] shortText, TrainingListener listener) {
+        int[] rows = IntStream.range(0, fold.length).filter(i -> !shortText[i]).toArray();
         if (rows.length == 0) {
             return null; // no text to decide
         }
-        CrossValidation.Margins longOof = oof.rows(rows);
-        boolean[][] longTruth = new boolean[truth.length][];
-        for (int k = 0; k < truth.length; k++) {
-            longTruth[k] = CvScoring.pick(truth[k], rows);
-        }
-        int longArticles = rows.length / (fold.length / articles); // every run holds the same long articles
-        DecisionTuning.Tuned decisions = DecisionTuning.tune(longOof, longTruth, labels, options.mode(), longArticles);
-        boolean[][] longPredicted = CvScoring.predictions(longOof, decisions.scores(), longTruth, CvScoring.pick(fold, rows),
-                folds, labels.size(), options.mode(), null);
-        boolean[][] own = new boolean[labels.size()][fold.length];
-        for (int k = 0; k < own.length; k++) {
-            for (int r = 0; r < rows.length; r++) {
-                own[k][rows[r]] = longPredicted[k][r];
-            }
-        }
-        double before = CvScoring.longTextF1(main, truth, shortText);
-        double after = CvScoring.longTextF1(own, truth, shortText);
+        CrossValidation.Margins oof = CrossValidation.Margins.concat(runs).rows(rows);
+        boolean[][] longTruth = atRows(truth, rows);
+        // every run holds the same long articles
+        DecisionTuning.Tuned decisions = DecisionTuning.tune(oof, longTruth, labels, options.mode(), rows.length / runs.size());
+        boolean[][] predicted = CvScoring.predictions(oof, decisions.scores(), longTruth, CvScoring.pick(fold, rows), folds,
+                labels.size(), options.mode(), null);
+        double before = microF1(atRows(main, rows), longTruth, labels);
+        double after = microF1(predicted, longTruth, labels);
         boolean kept = after > before;
         listener.note("texts of %d+ characters: %s micro-F1 %.4f, %s %.4f out of fold: %s".formatted(options.shortText(),
                 options.learner(), before, Learners.describe(learner), after,
@@ -63,8 +51,22 @@ record LongTexts(BinaryLearner learner, CrossValidation.Margins oof, DecisionTun
         if (!kept) {
             return null;
         }
-        return new LongTexts(learner, oof, decisions,
-                CvScoring.metrics(CvScoring.routed(main, own, shortText), truth, fold, folds, labels), List.of());
+        return new LongTexts(learner, rows, oof, decisions,
+                CvScoring.metrics(CvScoring.routed(main, predicted, rows), truth, fold, folds, labels), List.of());
+    }
+
+    /** {@code [label][row]} values of the given rows. */
+    private static boolean[][] atRows(boolean[][] values, int[] rows) {
+        boolean[][] out = new boolean[values.length][];
+        for (int k = 0; k < values.length; k++) {
+            out[k] = CvScoring.pick(values[k], rows);
+        }
+        return out;
+    }
+
+    private static double microF1(boolean[][] predicted, boolean[][] truth, List<String> labels) {
+        return LabelMetrics.micro(IntStream.range(0, labels.size())
+                .mapToObj(k -> LabelMetrics.of(labels.get(k), truth[k], predicted[k])).toList()).f1();
     }
 
     /**
@@ -91,7 +93,7 @@ record LongTexts(BinaryLearner learner, CrossValidation.Margins oof, DecisionTun
         CrossValidation.Margins margins = HeldOutCalibration.margins(featurizer, weights, longOnes, options);
         listener.note("texts of %d+ characters: decisions fitted on the %d calibration articles of that length"
                 .formatted(options.shortText(), longOnes.size()));
-        return new LongTexts(learner, oof, DecisionTuning.tune(margins, truth, labels, options.mode(), longOnes.size()), perFold,
+        return new LongTexts(learner, rows, oof, DecisionTuning.tune(margins, truth, labels, options.mode(), longOnes.size()), perFold,
                 longOnes);
     }
 }

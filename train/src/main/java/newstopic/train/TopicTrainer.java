@@ -107,14 +107,16 @@ public final class TopicTrainer {
             BinaryLearner best = null;
             DecisionTuning.Tuned bestDecisions = null;
             CrossValidation.Margins bestOof = null;
+            boolean[][] bestPredicted = null;
             List<List<LabelMetrics>> bestFolds = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < candidates.size(); c++) {
                 BinaryLearner learner = candidates.get(c);
                 CrossValidation.Margins oof = CrossValidation.Margins.concat(runsOf.get(c));
                 DecisionTuning.Tuned decisions = DecisionTuning.tune(oof, truth, labels.labels(), options.mode(), articles.size());
-                List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, decisions.scores(), truth, fold,
-                        runs * options.folds(), labels.labels(), options.mode(), shortText);
+                boolean[][] predicted = CvScoring.predictions(oof, decisions.scores(), truth, fold, runs * options.folds(),
+                        labels.size(), options.mode(), shortText);
+                List<List<LabelMetrics>> perFold = CvScoring.metrics(predicted, truth, fold, runs * options.folds(), labels.labels());
                 double score = CvScoring.score(perFold, options.mode());
                 if (candidates.size() > 1) {
                     scores.put(Learners.describe(learner), score);
@@ -126,14 +128,15 @@ public final class TopicTrainer {
                     best = learner;
                     bestDecisions = decisions;
                     bestOof = oof;
+                    bestPredicted = predicted;
                     bestFolds = perFold;
                 }
             }
 
             LongTexts longTexts = null;
             if (options.routesLongTexts()) {
-                longTexts = LongTexts.crossValidated(crossValidated.getLast(), runsOf.getLast(), bestOof, bestDecisions,
-                        truth, fold, runs * options.folds(), labels.labels(), options, shortText, articles.size(), listener);
+                longTexts = LongTexts.crossValidated(crossValidated.getLast(), runsOf.getLast(), bestPredicted, truth, fold,
+                        runs * options.folds(), labels.labels(), options, shortText, listener);
                 if (longTexts != null) {
                     bestFolds = longTexts.perFold();
                 }
@@ -154,7 +157,7 @@ public final class TopicTrainer {
                 if (longTexts != null) {
                     longTexts = longTexts.calibratedOn(calibration, featurizer, longWeights, labels.labels(), options, listener);
                     served = CvScoring.routed(served, CvScoring.predictionsAsServed(longTexts.oof(), longTexts.decisions(),
-                            labels.size(), options.mode(), shortText), shortText);
+                            labels.size(), options.mode(), null), longTexts.rows());
                 }
                 bestFolds = CvScoring.metrics(served, truth, fold, runs * options.folds(), labels.labels());
                 listener.note("decisions fitted on %d calibration articles instead of the corpus folds".formatted(calibration.size()));

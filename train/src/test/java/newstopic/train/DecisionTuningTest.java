@@ -133,8 +133,8 @@ class DecisionTuningTest {
             fold[i] = i % 4;
         }
         CrossValidation.Margins oof = new CrossValidation.Margins(new double[n][1], new double[n][], new double[n][][]);
-        var split = CvScoring.perFold(oof, scores, truth, fold, 4, List.of("a"), Mode.MULTI, shortText);
-        var one = CvScoring.perFold(oof, scores, truth, fold, 4, List.of("a"), Mode.MULTI, null);
+        var split = perFold(oof, scores, truth, fold, 4, List.of("a"), Mode.MULTI, shortText);
+        var one = perFold(oof, scores, truth, fold, 4, List.of("a"), Mode.MULTI, null);
         for (int f = 0; f < 4; f++) {
             int held = f;
             int[] rest = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] != held).toArray();
@@ -169,7 +169,7 @@ class DecisionTuningTest {
         for (int i = 0; i < fold.length; i++) {
             fold[i] = i % 4;
         }
-        List<List<LabelMetrics>> perFold = CvScoring.perFold(oof, tuned.scores(), truth, fold, 4, List.of("a", "b"), Mode.MULTI, null);
+        List<List<LabelMetrics>> perFold = perFold(oof, tuned.scores(), truth, fold, 4, List.of("a", "b"), Mode.MULTI, null);
         assertEquals(4, perFold.size());
         int support = 0;
         for (List<LabelMetrics> f : perFold) {
@@ -296,5 +296,13 @@ class DecisionTuningTest {
             out[j] = y[rows[j]];
         }
         return out;
+    }
+
+    /** Per fold, per label metrics of the out-of-fold decisions, as training scores a candidate. */
+    static List<List<newstopic.evaluation.LabelMetrics>> perFold(CrossValidation.Margins oof, double[][] scores, boolean[][] truth,
+                                                                 int[] fold, int folds, List<String> labels, Mode mode,
+                                                                 boolean[] shortText) {
+        return CvScoring.metrics(CvScoring.predictions(oof, scores, truth, fold, folds, labels.size(), mode, shortText),
+                truth, fold, folds, labels);
     }
 }

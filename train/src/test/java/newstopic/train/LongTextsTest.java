@@ -60,8 +60,10 @@ class LongTextsTest {
         TrainOptions options = TrainOptions.builder().build();
         BinaryLearner learner = Learners.candidates("nbsvm", new Learners.Settings(0.25, true, 1.0)).getFirst();
         DecisionTuning.Tuned mainDecisions = DecisionTuning.tune(main, s.truth(), List.of("a"), Mode.MULTI, N);
-        return LongTexts.crossValidated(learner, List.of(longOof), main, mainDecisions, s.truth(), s.fold(), FOLDS,
-                List.of("a"), options, s.shortText(), N, new TrainingListener() {
+        boolean[][] mainPredicted = CvScoring.predictions(main, mainDecisions.scores(), s.truth(), s.fold(), FOLDS, 1,
+                Mode.MULTI, s.shortText());
+        return LongTexts.crossValidated(learner, List.of(longOof), mainPredicted, s.truth(), s.fold(), FOLDS,
+                List.of("a"), options, s.shortText(), new TrainingListener() {
                     @Override
                     public void note(String message) {
                         notes.add(message);
@@ -81,7 +83,7 @@ class LongTextsTest {
         assertTrue(notes.getFirst().startsWith("texts of 600+ characters: svm+cnb micro-F1 0.")
                 && notes.getFirst().endsWith("decided by a nbsvm model of their own"), notes.toString());
         // each text decided by the learner that separates it: far better folds than the main learner's alone
-        var alone = CvScoring.perFold(main, DecisionTuning.tune(main, s.truth(), List.of("a"), Mode.MULTI, N).scores(),
+        var alone = DecisionTuningTest.perFold(main, DecisionTuning.tune(main, s.truth(), List.of("a"), Mode.MULTI, N).scores(),
                 s.truth(), s.fold(), FOLDS, List.of("a"), Mode.MULTI, s.shortText());
         for (int f = 0; f < FOLDS; f++) {
             double routedF1 = kept.perFold().get(f).getFirst().f1();
